@@ -1,0 +1,12 @@
+"""App configuration for the audit log."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditConfig(AppConfig):
+    name = "pantau.audit"
+    verbose_name = _("Audit log")
+
+    def ready(self) -> None:
+        from pantau.audit import auth_events  # noqa: F401  (connects login/logout receivers)

@@ -1,0 +1,104 @@
+"""`pantau demo`, `pantau serve` and `pantau migrate`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from pantau.cli.base import CliError, setup_django
+
+
+def register(sub) -> None:
+    demo = sub.add_parser(
+        "demo",
+        help="create a demo database with data and one login per role, scan it and serve the UI",
+        description="Set up a demonstration on SQLite (in ./var unless --data-dir) and serve it.",
+    )
+    demo.add_argument("--data-dir", type=Path, help="where the demo database lives (default ./var)")
+    demo.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    demo.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    demo.add_argument("--no-serve", action="store_true", help="prepare everything, do not serve")
+    demo.add_argument("--reset", action="store_true", help="delete the demo database first")
+    demo.set_defaults(func=cmd_demo)
+
+    serve = sub.add_parser(
+        "serve",
+        help="serve the web UI (waitress)",
+        description="Serve Pantau with the waitress WSGI server.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on")
+    serve.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+    serve.set_defaults(func=cmd_serve)
+
+    migrate = sub.add_parser(
+        "migrate",
+        help="create or update the database tables",
+        description="Apply database migrations (Django's migrate).",
+    )
+    migrate.set_defaults(func=cmd_migrate)
+
+
+def _serve(host: str, port: int, threads: int = 8) -> int:
+    from waitress import serve
+
+    from pantau.wsgi import application
+
+    print(f"Pantau is running on http://{host}:{port}/  (Ctrl+C to stop)", flush=True)
+    try:
+        serve(application, host=host, port=port, threads=threads, ident="pantau")
+    except OSError as exc:
+        raise CliError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    return 0
+
+
+def cmd_migrate(args) -> int:
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=1)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    setup_django()
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise CliError("the database is not up to date: run `pantau migrate` first")
+    return _serve(args.host, args.port, args.threads)
+
+
+def cmd_demo(args) -> int:
+    os.environ["PANTAU_DEMO"] = "1"
+    if args.data_dir:
+        os.environ["PANTAU_DATA_DIR"] = str(args.data_dir.resolve())
+    data_dir = Path(os.environ.get("PANTAU_DATA_DIR", Path.cwd() / "var")).resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if args.reset:
+        for name in ("pantau.sqlite3", "pantau.sqlite3-wal", "pantau.sqlite3-shm"):
+            (data_dir / name).unlink(missing_ok=True)
+    setup_django()
+    from django.core.management import call_command
+
+    from pantau.demo_setup import demo_setup
+
+    print(f"Database: {data_dir / 'pantau.sqlite3'}", flush=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    summary = demo_setup(progress=lambda msg: print(msg, flush=True))
+    print("\nDemo logins (user name / password):")
+    for role, username, password, who in summary.logins:
+        print(f"  {role:<11} {username:<12} {password}   {who}")
+    print()
+    if args.no_serve:
+        return 0
+    return _serve(args.host, args.port)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(0)

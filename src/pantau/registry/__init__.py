@@ -1,0 +1,1 @@
+"""The employee registry: units, employees (ASN) and their declared social-media accounts."""

@@ -1,0 +1,243 @@
+"""Pantau's one settings module: every deployment choice comes from an environment variable.
+
+Defaults give the embedded set-up (SQLite file in ``PANTAU_DATA_DIR``, tasks in-process, static
+files served by the app). ``DATABASE_URL`` switches to PostgreSQL; ``PANTAU_SECRET_KEY`` (or
+``PANTAU_SECRET_KEY_FILE``) is required outside the demo, where a local secret is generated.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def envbool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def envint(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    try:
+        return int(value) if value.strip() else default
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an integer, got {value!r}") from None
+
+
+def envlist(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def envsecret(name: str) -> str | None:
+    """Read NAME, or the file named by NAME_FILE (Docker/systemd credentials)."""
+    if os.environ.get(name):
+        return os.environ[name]
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        return Path(path).read_text(encoding="utf-8").strip()
+    return None
+
+
+DATA_DIR = Path(os.environ.get("PANTAU_DATA_DIR", Path.cwd() / "var")).resolve()
+DEMO = envbool("PANTAU_DEMO")
+
+
+def _demo_secret() -> str:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    path = DATA_DIR / "demo_secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
+# The generated secret exists only in a data directory that `pantau demo` set up.
+SECRET_KEY = envsecret("PANTAU_SECRET_KEY") or (
+    _demo_secret() if DEMO or (DATA_DIR / "demo_secret_key").exists() else None
+)
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "PANTAU_SECRET_KEY is not set: export PANTAU_SECRET_KEY (or PANTAU_SECRET_KEY_FILE), "
+        "or run `pantau demo` for a local demonstration"
+    )
+
+DEBUG = envbool("PANTAU_DEBUG")
+ALLOWED_HOSTS = envlist("PANTAU_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = envlist("PANTAU_CSRF_TRUSTED_ORIGINS")
+SITE_URL = os.environ.get("PANTAU_SITE_URL", "http://127.0.0.1:8000")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "pantau.users",
+    "pantau.audit",
+    "pantau.registry",
+    "pantau.monitoring",
+    "pantau.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "pantau.users.middleware.SecondFactorMiddleware",
+    "pantau.audit.middleware.RequestContextMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "pantau.urls"
+WSGI_APPLICATION = "pantau.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "pantau.web.context_processors.navigation",
+            ],
+        },
+    }
+]
+
+# --- Database -------------------------------------------------------------------------------
+_sqlite_path = Path(os.environ.get("PANTAU_SQLITE_PATH", DATA_DIR / "pantau.sqlite3"))
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+else:
+    _sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": _sqlite_path,
+            "OPTIONS": {
+                "timeout": 20,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                "PRAGMA foreign_keys=ON;",
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Auth -----------------------------------------------------------------------------------
+AUTH_USER_MODEL = "users.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+# Lockout after repeated failures (django-axes): by user name and address together.
+AXES_FAILURE_LIMIT = envint("PANTAU_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = envint("PANTAU_LOGIN_COOLOFF_MINUTES", 30) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "users/locked_out.html"
+AXES_VERBOSE = False
+
+# Second factor: TOTP is available to everyone; with this on, staff roles must use it.
+PANTAU_ENFORCE_TOTP = envbool("PANTAU_ENFORCE_TOTP", not DEMO)
+OTP_TOTP_ISSUER = os.environ.get("PANTAU_TOTP_ISSUER", "Pantau")
+
+# Sessions end after this many idle minutes, and always when the browser closes.
+SESSION_COOKIE_AGE = envint("PANTAU_SESSION_IDLE_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_COOKIES = envbool("PANTAU_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+
+# --- i18n -----------------------------------------------------------------------------------
+LANGUAGE_CODE = "id"
+LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = os.environ.get("PANTAU_TIME_ZONE", "Asia/Makassar")
+USE_I18N = True
+USE_TZ = True
+LANGUAGE_COOKIE_NAME = "pantau_language"
+
+# --- Static and uploaded files --------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(os.environ.get("PANTAU_STATIC_ROOT", DATA_DIR / "static"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+MEDIA_ROOT = Path(os.environ.get("PANTAU_MEDIA_ROOT", DATA_DIR / "media"))
+MEDIA_URL = "/media/"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+PANTAU_IMPORT_MAX_BYTES = envint("PANTAU_IMPORT_MAX_MB", 20) * 1024 * 1024
+
+# --- E-mail ---------------------------------------------------------------------------------
+if os.environ.get("PANTAU_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["PANTAU_EMAIL_HOST"]
+    EMAIL_PORT = envint("PANTAU_EMAIL_PORT", 25)
+    EMAIL_HOST_USER = os.environ.get("PANTAU_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = envsecret("PANTAU_EMAIL_PASSWORD") or ""
+    EMAIL_USE_TLS = envbool("PANTAU_EMAIL_TLS")
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("PANTAU_EMAIL_FROM", "pantau@localhost")
+
+# --- Organisation ---------------------------------------------------------------------------
+PANTAU_ORGANISATION = os.environ.get("PANTAU_ORGANISATION", "Pemerintah Kota Teluk Sejahtera")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("PANTAU_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,1 @@
+"""Users, roles and permissions, login with a second factor, and lockout."""

@@ -1,0 +1,9 @@
+"""App configuration for users and roles."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UsersConfig(AppConfig):
+    name = "pantau.users"
+    verbose_name = _("Users and roles")

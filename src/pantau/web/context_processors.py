@@ -1,0 +1,33 @@
+"""Navigation entries for the current user's role."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from pantau.users.roles import IMPORT_REGISTRY, VIEW_AUDIT, Role
+
+
+def navigation(request) -> dict:
+    from django.conf import settings
+
+    org = {"PANTAU_ORGANISATION": settings.PANTAU_ORGANISATION}
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": [], **org}
+    items = [(reverse("home"), _("Home"))]
+    if user.role in (Role.SUPERVISOR,):
+        items.append((reverse("employee_list"), _("My staff")))
+    elif user.role == Role.EMPLOYEE:
+        if user.employee_id:
+            items.append((reverse("employee_detail", args=[user.employee.nip]), _("My record")))
+    else:
+        items.append((reverse("employee_list"), _("Employees")))
+        items.append((reverse("unit_tree"), _("Units")))
+    if user.has_role_perm(IMPORT_REGISTRY):
+        items.append((reverse("registry_import"), _("Import")))
+    if user.has_role_perm(VIEW_AUDIT):
+        items.append((reverse("audit_log"), _("Audit log")))
+    if user.role == Role.ADMIN:
+        items.append((reverse("admin:index"), _("Administration")))
+    return {"nav_items": items, **org}

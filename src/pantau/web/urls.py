@@ -1,0 +1,49 @@
+"""URLs of the web UI (paths in Bahasa Indonesia, names in English)."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from pantau.users import views as user_views
+from pantau.web.views import audit, employees, home, imports, units
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("akun/kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "akun/kata-sandi/selesai/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("akun/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "akun/reset/terkirim/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "akun/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "akun/reset/selesai/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("akun/2fa/", user_views.otp_setup, name="otp_setup"),
+    path("akun/2fa/verifikasi/", user_views.otp_verify, name="otp_verify"),
+    path("pegawai/", employees.employee_list, name="employee_list"),
+    path("pegawai/ekspor.xlsx", employees.employee_export, name="employee_export"),
+    path("pegawai/<str:nip>/", employees.employee_detail, name="employee_detail"),
+    path(
+        "pegawai/<str:nip>/akun/<int:account_id>/status/",
+        employees.account_state,
+        name="account_state",
+    ),
+    path("unit/", units.unit_tree_view, name="unit_tree"),
+    path("registri/impor/", imports.registry_import_view, name="registry_import"),
+    path("audit/", audit.audit_log, name="audit_log"),
+    path("audit/akses/", audit.access_log, name="access_log"),
+]
