@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from pantau.audit.services import audit_changes, audit_record, snapshot
 from pantau.core.handles import PLATFORMS, is_valid_handle, normalize_handle
@@ -78,6 +79,15 @@ REQUIRED = {
     "units": {"code", "name"},
     "employees": {"nip", "name", "unit_code"},
     "accounts": {"nip", "platform", "handle"},
+}
+NIP_REASONS = {
+    "empty": gettext_lazy("NIP is empty"),
+    "digits": gettext_lazy("NIP must contain only digits"),
+    "length": gettext_lazy("NIP must have 18 digits"),
+    "birth_date": gettext_lazy("the birth date in the NIP (digits 1-8) is not plausible"),
+    "tmt": gettext_lazy("the appointment date (TMT, digits 9-14) in the NIP is not plausible"),
+    "sex": gettext_lazy("the sex digit in the NIP (digit 15) must be 1 or 2"),
+    "sequence": gettext_lazy("the sequence number in the NIP (digits 16-18) cannot be 000"),
 }
 TRUE_WORDS = {"1", "true", "ya", "yes", "aktif", "y"}
 FALSE_WORDS = {"0", "false", "tidak", "no", "nonaktif", "n", "tidak aktif"}
@@ -169,7 +179,8 @@ def _validate_employees(rows: list[Row], report: ImportReport) -> list[dict]:
         try:
             parse_nip(nip)
         except NipError as exc:
-            report.errors.append(RowError(row.number, "nip", str(exc)))
+            reason = "%s: %s" % (NIP_REASONS.get(exc.code, exc), nip or "''")
+            report.errors.append(RowError(row.number, "nip", reason))
             continue
         if nip in seen:
             report.errors.append(

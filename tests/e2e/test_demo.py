@@ -1,0 +1,51 @@
+"""`pantau demo` brings up a server with demo data and one working login per role."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import re
+import urllib.parse
+import urllib.request
+
+import pytest
+
+ROLES = {
+    "admin": "admin", "inspektur": "inspector", "kepala": "head", "ppk": "decider",
+    "atasan": "supervisor", "pegawai": "employee", "auditor": "auditor",
+}
+PASSWORD = "pantau-demo-2026"
+
+
+def _login(base: str, username: str) -> tuple[urllib.request.OpenerDirector, str]:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base}/masuk/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode(
+        {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+    ).encode()
+    request = urllib.request.Request(f"{base}/masuk/", data=data, headers={"Referer": f"{base}/masuk/"})
+    response = opener.open(request)
+    return opener, response.read().decode()
+
+
+@pytest.mark.slow
+def test_demo_serves_the_login_page_and_every_role_can_log_in(demo_server):
+    base, process = demo_server
+    with urllib.request.urlopen(f"{base}/masuk/") as response:
+        html = response.read().decode()
+    assert response.status == 200
+    assert 'name="username"' in html and 'lang="id"' in html
+    for username, role in ROLES.items():
+        opener, home = _login(base, username)
+        assert "Keluar" in home or "Log out" in home, f"{username} could not log in"
+        assert f"({role}" in home or "masuk sebagai" in home.lower() or "signed in as" in home.lower()
+
+
+@pytest.mark.slow
+def test_demo_prints_the_logins(demo_server):
+    base, process = demo_server
+    process.terminate()
+    output = process.communicate(timeout=10)[0]
+    for username in ROLES:
+        assert re.search(rf"\b{username}\b\s+{PASSWORD}", output), output
