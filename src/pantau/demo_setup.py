@@ -106,6 +106,7 @@ def _load_posts(data) -> int:
                 views=reach.get("views", 0),
                 content_hash=hashlib.sha256(p["text"].encode("utf-8")).hexdigest(),
                 raw={"source": "demo", "intent": p.get("intent"), "persona": p.get("persona")},
+            source="demo",
             )
         )
     Post.objects.bulk_create(posts, batch_size=500, ignore_conflicts=True)
@@ -132,6 +133,15 @@ def _logins() -> list[tuple[str, str, str, str]]:
             who = user.employee.full_name if user.employee else ""
             rows.append((role.value, username, DEMO_PASSWORD, who))
     return rows
+
+
+def _scan(progress: Callable[[str], None]) -> None:
+    """Scan the demo posts with the shipped detection model."""
+    from pantau.monitoring.scanning import scan_pending
+
+    progress("Scanning the posts with the detection engine…")
+    stats = scan_pending()
+    progress(f"Scanned {stats.scanned} posts with {stats.model}: {stats.findings} findings.")
 
 
 def demo_setup(
@@ -180,6 +190,11 @@ def demo_setup(
                 "posts": n_posts,
             },
         )
+    from pantau.monitoring.watchlists import watchlist_seed_default
+
+    entries = watchlist_seed_default()
+    progress(f"Watchlist: {entries} entries from the shipped default list.")
+    _scan(progress)
     return DemoSummary(
         created=True,
         logins=_logins(),

@@ -73,6 +73,7 @@ if not SECRET_KEY:
 DEBUG = envbool("PANTAU_DEBUG")
 ALLOWED_HOSTS = envlist("PANTAU_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("PANTAU_CSRF_TRUSTED_ORIGINS")
+PANTAU_TRUST_PROXY = envbool("PANTAU_TRUST_PROXY")
 SITE_URL = os.environ.get("PANTAU_SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
@@ -231,6 +232,20 @@ if os.environ.get("PANTAU_EMAIL_HOST"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("PANTAU_EMAIL_FROM", "pantau@localhost")
+
+# --- Caches (rate limits), models, retention -----------------------------------------------
+if os.environ.get("PANTAU_REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["PANTAU_REDIS_URL"]}}
+else:
+    # One process serves the embedded set-up, so a per-process cache holds the rate limits.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PANTAU_MODEL_DIR = os.environ.get("PANTAU_MODEL_DIR", str(DATA_DIR / "models"))
+PANTAU_RETENTION_DAYS = envint("PANTAU_RETENTION_DAYS", 180)
+PANTAU_API_RATE_PER_MINUTE = envint("PANTAU_API_RATE_PER_MINUTE", 120)
+PANTAU_API_MAX_BATCH = envint("PANTAU_API_MAX_BATCH", 1000)
+PANTAU_COMPLAINT_RATE_PER_HOUR = envint("PANTAU_COMPLAINT_RATE_PER_HOUR", 10)
+PANTAU_SCAN_IN_BACKGROUND = envbool("PANTAU_SCAN_IN_BACKGROUND", True)
 
 # --- Organisation ---------------------------------------------------------------------------
 PANTAU_ORGANISATION = os.environ.get("PANTAU_ORGANISATION", "Pemerintah Kota Teluk Sejahtera")

@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "pantau.cli.web",
     "pantau.cli.registry",
     "pantau.cli.audit",
+    "pantau.cli.monitoring",
     "pantau.cli.detection",
 ]
 

@@ -123,16 +123,25 @@ def _read_xlsx(data: bytes, source: str, aliases: dict[str, str], required: set[
         raise TableError(
             f"{source}: not a readable XLSX workbook ({exc.__class__.__name__})"
         ) from None
-    sheet = workbook.worksheets[0]
-    iterator = sheet.iter_rows(values_only=True)
-    head: list[tuple[int, list]] = []
-    for number, cells in enumerate(iterator, start=1):
-        head.append((number, list(cells)))
-        if number >= HEADER_SEARCH_ROWS:
+    # A workbook may hold several tables (Pantau's own export has one sheet per kind):
+    # take the first sheet whose header has the required columns.
+    chosen = None
+    for sheet in workbook.worksheets:
+        iterator = sheet.iter_rows(values_only=True)
+        head: list[tuple[int, list]] = []
+        for number, cells in enumerate(iterator, start=1):
+            head.append((number, list(cells)))
+            if number >= HEADER_SEARCH_ROWS:
+                break
+        found = _find_header(head, aliases, required) if head else None
+        if found and required <= set(found[1].values()):
+            chosen = (iterator, head, found)
             break
+        if chosen is None:
+            chosen = (iterator, head, found)
+    iterator, head, found = chosen
     if not head or all(all(c in (None, "") for c in cells) for _, cells in head):
         raise TableError(f"{source}: the file is empty")
-    found = _find_header(head, aliases, required)
     if found is None:
         raise TableError(f"{source}: no header row with known column names in the first rows")
     header_row, mapped = found

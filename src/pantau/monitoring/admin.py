@@ -1,19 +1,94 @@
-"""Read-only admin for posts (posts are evidence: they are not edited)."""
+"""Admin for monitoring: posts and import runs read-only; the watchlist edited through its service."""
 
+from django import forms
 from django.contrib import admin
 
-from pantau.monitoring.models import Post
+from pantau.monitoring.models import (
+    Complaint,
+    Finding,
+    ImportRun,
+    Post,
+    WatchlistEntry,
+    WatchlistVersion,
+)
+from pantau.monitoring.watchlists import (
+    WatchlistError,
+    validate_entry,
+    watchlist_entry_delete,
+    watchlist_entry_save,
+)
 
 
-@admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
-    list_display = ["platform", "handle", "created_at", "kind", "text"]
-    list_filter = ["platform", "kind"]
-    search_fields = ["handle", "text", "post_id"]
-    readonly_fields = [f.name for f in Post._meta.fields]
+class WatchlistEntryForm(forms.ModelForm):
+    class Meta:
+        model = WatchlistEntry
+        fields = "__all__"
 
+    def clean(self):
+        data = super().clean()
+        try:
+            validate_entry(kind=data.get("kind", ""), pattern=data.get("pattern", ""),
+                           weight=data.get("weight") or 0.0)
+        except WatchlistError as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return data
+
+
+class ReadOnly(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Post)
+class PostAdmin(ReadOnly):
+    list_display = ["platform", "handle", "created_at", "kind", "scan_state", "text"]
+    list_filter = ["platform", "kind", "scan_state", "source"]
+    search_fields = ["handle", "text", "post_id"]
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(ReadOnly):
+    list_display = ["started_at", "format", "source_name", "status", "imported", "duplicates",
+                    "skipped", "error_count"]
+    list_filter = ["status", "format"]
+
+
+@admin.register(Finding)
+class FindingAdmin(ReadOnly):
+    list_display = ["created_at", "top_category", "score", "priority", "status", "employee"]
+    list_filter = ["top_category", "status", "source"]
+
+
+@admin.register(Complaint)
+class ComplaintAdmin(ReadOnly):
+    list_display = ["reference", "created_at", "category", "status", "anonymous"]
+    list_filter = ["category", "status"]
+
+
+@admin.register(WatchlistVersion)
+class WatchlistVersionAdmin(ReadOnly):
+    list_display = ["number", "created_at", "created_by", "note", "sha256"]
+
+
+@admin.register(WatchlistEntry)
+class WatchlistEntryAdmin(admin.ModelAdmin):
+    form = WatchlistEntryForm
+    list_display = ["entry_id", "kind", "pattern", "category", "weight", "active"]
+    list_filter = ["category", "kind", "active"]
+    search_fields = ["entry_id", "pattern", "reason_id"]
+
+    def save_model(self, request, obj, form, change):
+        watchlist_entry_save(entry=obj, actor=request.user, note=f"admin: {obj.entry_id}")
+
+    def delete_model(self, request, obj):
+        watchlist_entry_delete(entry=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            watchlist_entry_delete(entry=obj, actor=request.user)

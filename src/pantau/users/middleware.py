@@ -10,7 +10,7 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
-ALLOWED_PREFIXES = ("/static/", "/i18n/", "/masuk/", "/keluar/", "/jsi18n/")
+ALLOWED_PREFIXES = ("/static/", "/i18n/", "/masuk/", "/keluar/", "/aduan/", "/api/")
 ALLOWED_NAMES = ("login", "logout", "otp_verify", "otp_setup", "set_language")
 
 

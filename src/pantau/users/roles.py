@@ -31,25 +31,28 @@ EXPORT_REGISTRY = "registry.export"
 VERIFY_ACCOUNTS = "registry.verify_account"
 VIEW_AUDIT = "audit.view"
 MANAGE_USERS = "users.manage"
+VIEW_POSTS = "monitoring.view_posts"
+IMPORT_POSTS = "monitoring.import_posts"
+VIEW_COMPLAINTS = "monitoring.view_complaints"
+VIEW_REPORTER = "monitoring.view_reporter"
+
+_GRANTS: dict[str, tuple[str, ...]] = {
+    VIEW_ALL_EMPLOYEES: (Role.ADMIN, Role.INSPECTOR, Role.HEAD, Role.DECIDER, Role.AUDITOR),
+    CHANGE_REGISTRY: (Role.ADMIN,),
+    IMPORT_REGISTRY: (Role.ADMIN,),
+    EXPORT_REGISTRY: (Role.ADMIN, Role.INSPECTOR, Role.HEAD, Role.AUDITOR),
+    VERIFY_ACCOUNTS: (Role.ADMIN, Role.INSPECTOR),
+    VIEW_AUDIT: (Role.ADMIN, Role.HEAD, Role.AUDITOR),
+    MANAGE_USERS: (Role.ADMIN,),
+    VIEW_POSTS: (Role.ADMIN, Role.INSPECTOR, Role.HEAD, Role.AUDITOR),
+    IMPORT_POSTS: (Role.ADMIN, Role.INSPECTOR),
+    VIEW_COMPLAINTS: (Role.ADMIN, Role.INSPECTOR, Role.HEAD, Role.AUDITOR),
+    # The reporter of a complaint is confidential: only those who handle complaints see them.
+    VIEW_REPORTER: (Role.INSPECTOR, Role.HEAD),
+}
 
 PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.ADMIN: frozenset(
-        {
-            VIEW_ALL_EMPLOYEES,
-            CHANGE_REGISTRY,
-            IMPORT_REGISTRY,
-            EXPORT_REGISTRY,
-            VERIFY_ACCOUNTS,
-            VIEW_AUDIT,
-            MANAGE_USERS,
-        }
-    ),
-    Role.INSPECTOR: frozenset({VIEW_ALL_EMPLOYEES, EXPORT_REGISTRY, VERIFY_ACCOUNTS}),
-    Role.HEAD: frozenset({VIEW_ALL_EMPLOYEES, EXPORT_REGISTRY, VIEW_AUDIT}),
-    Role.DECIDER: frozenset({VIEW_ALL_EMPLOYEES}),
-    Role.SUPERVISOR: frozenset(),
-    Role.EMPLOYEE: frozenset(),
-    Role.AUDITOR: frozenset({VIEW_ALL_EMPLOYEES, EXPORT_REGISTRY, VIEW_AUDIT}),
+    role: frozenset(perm for perm, roles in _GRANTS.items() if role in roles) for role in Role
 }
 
 

@@ -82,3 +82,34 @@ def totp_device_confirm(*, user, device: TOTPDevice, token: str) -> bool:
     device.save(update_fields=["confirmed"])
     audit_record(action="user.totp_enabled", obj=user, actor=user)
     return True
+
+
+def _token_hash(key: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(*, user, name: str, scope: str, actor=None) -> tuple[object, str]:
+    """Create a token; the clear key is returned once and never stored."""
+    import secrets
+
+    from pantau.users.models import ApiToken
+
+    key = "pt_" + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, name=name, scope=scope, prefix=key[:8],
+                                    key_hash=_token_hash(key))
+    audit_record(action="user.api_token_created", obj=token, actor=actor,
+                 after={"name": name, "scope": scope, "user": user.pk, "prefix": token.prefix})
+    return token, key
+
+
+def api_token_lookup(key: str):
+    """The active token for a clear key, or None."""
+    from pantau.users.models import ApiToken
+
+    if not key:
+        return None
+    return (ApiToken.objects.select_related("user")
+            .filter(key_hash=_token_hash(key), revoked=False, user__is_active=True).first())

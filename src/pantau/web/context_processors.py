@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from pantau.users.roles import IMPORT_REGISTRY, VIEW_AUDIT, Role
+from pantau.users.roles import (
+    IMPORT_POSTS,
+    IMPORT_REGISTRY,
+    VIEW_AUDIT,
+    VIEW_COMPLAINTS,
+    Role,
+)
 
 
 def navigation(request) -> dict:
@@ -24,8 +30,12 @@ def navigation(request) -> dict:
     else:
         items.append((reverse("employee_list"), _("Employees")))
         items.append((reverse("unit_tree"), _("Units")))
+    if user.has_role_perm(VIEW_COMPLAINTS):
+        items.append((reverse("complaint_list"), _("Complaints")))
+    if user.has_role_perm(IMPORT_POSTS):
+        items.append((reverse("post_import"), _("Import posts")))
     if user.has_role_perm(IMPORT_REGISTRY):
-        items.append((reverse("registry_import"), _("Import")))
+        items.append((reverse("registry_import"), _("Import registry")))
     if user.has_role_perm(VIEW_AUDIT):
         items.append((reverse("audit_log"), _("Audit log")))
     if user.role == Role.ADMIN:

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from pantau.users import views as user_views
-from pantau.web.views import audit, employees, home, imports, units
+from pantau.web.views import audit, complaints, employees, home, imports, post_imports, units
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -44,6 +44,15 @@ urlpatterns = [
     ),
     path("unit/", units.unit_tree_view, name="unit_tree"),
     path("registri/impor/", imports.registry_import_view, name="registry_import"),
+    path("impor/", post_imports.post_import_view, name="post_import"),
+    path("impor/<uuid:run_id>/", post_imports.post_import_run, name="post_import_run"),
+    path("aduan/", complaints.complaint_new, name="complaint_new"),
+    path("aduan/terkirim/", complaints.complaint_sent, name="complaint_sent"),
+    path("aduan/cek/", complaints.complaint_lookup, name="complaint_lookup"),
+    path("pengaduan/", complaints.complaint_list, name="complaint_list"),
+    path("pengaduan/<str:reference>/", complaints.complaint_detail, name="complaint_detail"),
+    path("pengaduan/<str:reference>/tangkapan-layar/", complaints.complaint_screenshot,
+         name="complaint_screenshot"),
     path("audit/", audit.audit_log, name="audit_log"),
     path("audit/akses/", audit.access_log, name="access_log"),
 ]

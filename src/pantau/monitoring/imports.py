@@ -1,0 +1,207 @@
+"""Importing posts from platform exports and tables: resumable, idempotent, atomic per batch.
+
+``post_import`` streams the source through ``pantau.core.sources``. Each batch is written in one
+transaction together with the run's counters and resume position, so a run killed at any moment
+continues from its last committed batch when the same file is imported again: nothing is lost
+and nothing is stored twice (posts are unique on platform + post id, or on a content hash when
+the source has no ids). Posts of unregistered accounts are skipped here; they are kept only when
+they arrive with a complaint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pantau.audit.services import audit_record
+from pantau.core.sources.model import SourceError, SourcePost, SourceProblem
+from pantau.monitoring.attribution import AccountDirectory
+from pantau.monitoring.models import ImportProblem, ImportRun, Post
+
+IMPORT_FORMATS = ("x-archive", "facebook", "instagram", "tiktok", "csv", "xlsx", "jsonl")
+MAX_PROBLEMS_STORED = 10_000
+
+
+class PostImportError(Exception):
+    """The source cannot be imported at all; the message names the file (and line)."""
+
+
+@dataclass
+class _Batch:
+    posts: list[SourcePost]
+    problems: list[SourceProblem]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    if path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            digest.update(str(child.relative_to(path)).encode())
+            digest.update(file_sha256(child).encode())
+        return digest.hexdigest()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def post_key(item: SourcePost) -> str:
+    return item.post_id or f"h:{item.content_hash}"
+
+
+def _to_model(item: SourcePost, account_id: int | None, run: ImportRun) -> Post:
+    reach = item.reach or {}
+    return Post(
+        platform=item.platform if item.platform else "other", post_id=post_key(item),
+        account_id=account_id, handle=item.handle[:150], url=(item.url or "")[:1000],
+        created_at=item.created_at, kind=item.kind, text=item.text, language=item.language or "",
+        likes=int(reach.get("likes") or 0), shares=int(reach.get("shares") or 0),
+        comments=int(reach.get("comments") or 0), views=int(reach.get("views") or 0),
+        content_hash=item.content_hash, raw=item.raw, source="import", import_run=run,
+    )
+
+
+def store_posts(items: list[SourcePost], *, directory: AccountDirectory,
+                run: ImportRun | None = None, source: str = "import",
+                keep_unregistered_until=None) -> list[str]:
+    """Store what is new; return each item's outcome: imported, duplicate or skipped.
+
+    Call inside a transaction. Items of unregistered accounts are skipped unless
+    ``keep_unregistered_until`` is given (posts that came with a complaint).
+    """
+    outcomes: list[str] = []
+    first_of: dict[tuple[str, str], int] = {}
+    for index, item in enumerate(items):
+        key = (item.platform or "other", post_key(item))
+        outcomes.append("duplicate" if key in first_of else "")
+        first_of.setdefault(key, index)
+    by_platform: dict[str, list[str]] = {}
+    for platform, pid in first_of:
+        by_platform.setdefault(platform, []).append(pid)
+    existing: set[tuple[str, str]] = set()
+    for platform, ids in by_platform.items():
+        for start in range(0, len(ids), 500):
+            existing.update(
+                (platform, pid) for pid in Post.objects.filter(
+                    platform=platform, post_id__in=ids[start:start + 500]
+                ).values_list("post_id", flat=True)
+            )
+    new_posts = []
+    for key, index in first_of.items():
+        item = items[index]
+        if key in existing:
+            outcomes[index] = "duplicate"
+            continue
+        account_id = directory.find(platform=item.platform, handle=item.handle, url=item.url)
+        if account_id is None and keep_unregistered_until is None:
+            outcomes[index] = "skipped"
+            continue
+        post = _to_model(item, account_id, run)
+        post.source = source
+        if account_id is None:
+            post.keep_until = keep_unregistered_until
+        new_posts.append(post)
+        outcomes[index] = "imported"
+    Post.objects.bulk_create(new_posts, batch_size=500, ignore_conflicts=True)
+    return outcomes
+
+
+def _write_batch(run: ImportRun, batch: _Batch, position, directory: AccountDirectory) -> None:
+    """One transaction: new posts, problems, counters and the resume position."""
+    with transaction.atomic():
+        outcomes = store_posts(batch.posts, directory=directory, run=run)
+        imported = outcomes.count("imported")
+        duplicates = outcomes.count("duplicate")
+        skipped = outcomes.count("skipped")
+        stored = run.error_count
+        ImportProblem.objects.bulk_create([
+            ImportProblem(run=run, file=p.file or run.source_name,
+                          line=p.line if p.line is not None else p.index, field=p.field or "",
+                          reason=p.reason)
+            for p in batch.problems[: max(0, MAX_PROBLEMS_STORED - stored)]
+        ])
+        ImportRun.objects.filter(pk=run.pk).update(
+            imported=run.imported + imported, duplicates=run.duplicates + duplicates,
+            skipped=run.skipped + skipped, error_count=run.error_count + len(batch.problems),
+            position=position, updated_at=timezone.now(),
+        )
+    run.imported += imported
+    run.duplicates += duplicates
+    run.skipped += skipped
+    run.error_count += len(batch.problems)
+    run.position = position
+
+
+def _find_resumable(sha: str, fmt: str) -> ImportRun | None:
+    return (ImportRun.objects.filter(source_sha256=sha, format=fmt)
+            .exclude(status=ImportRun.Status.DONE).order_by("-started_at").first())
+
+
+def post_import(
+    *, path: str | Path, format: str, mapping: dict | None = None, handle: str | None = None,
+    actor=None, batch_size: int = 2000,
+    progress: Callable[[ImportRun], None] | None = None, name: str | None = None,
+) -> ImportRun:
+    """Import (or resume importing) one file, directory or zip; returns the finished run."""
+    from pantau.core.sources import open_source
+
+    path = Path(path)
+    if format not in IMPORT_FORMATS:
+        raise PostImportError(_("unknown format %(f)s; use one of %(all)s")
+                              % {"f": format, "all": ", ".join(IMPORT_FORMATS)})
+    if not path.exists():
+        raise PostImportError(_("%s: no such file") % path)
+    sha = file_sha256(path)
+    run = _find_resumable(sha, format)
+    if run is None:
+        run = ImportRun.objects.create(format=format, source_name=name or path.name,
+                                       source_sha256=sha, started_by=actor)
+        audit_record(action="monitoring.import.started", obj=run, actor=actor,
+                     after={"format": format, "file": run.source_name, "sha256": sha})
+    else:
+        ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING)
+        audit_record(action="monitoring.import.resumed", obj=run, actor=actor,
+                     after={"position": run.position, "imported": run.imported})
+    if progress:
+        progress(run)
+    directory = AccountDirectory()
+    try:
+        source = open_source(path, format=format, mapping=mapping, handle=handle,
+                             resume=run.position)
+        batch = _Batch([], [])
+        for item in source:
+            if isinstance(item, SourceProblem):
+                batch.problems.append(item)
+            else:
+                batch.posts.append(item)
+            if len(batch.posts) + len(batch.problems) >= batch_size:
+                _write_batch(run, batch, source.position, directory)
+                batch = _Batch([], [])
+                if progress:
+                    progress(run)
+        _write_batch(run, batch, source.position, directory)
+    except SourceError as exc:
+        _finish(run, ImportRun.Status.FAILED, str(exc), actor)
+        raise PostImportError(str(exc)) from None
+    _finish(run, ImportRun.Status.DONE, "", actor)
+    if progress:
+        progress(run)
+    return run
+
+
+def _finish(run: ImportRun, status: str, message: str, actor) -> None:
+    with transaction.atomic():
+        run.status = status
+        run.message = message
+        run.finished_at = timezone.now()
+        run.save(update_fields=["status", "message", "finished_at", "updated_at"])
+        audit_record(action=f"monitoring.import.{status}", obj=run, actor=actor,
+                     after={"imported": run.imported, "duplicates": run.duplicates,
+                            "skipped": run.skipped, "errors": run.error_count,
+                            "message": message})

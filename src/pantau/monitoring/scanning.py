@@ -1,0 +1,174 @@
+"""Scanning posts with the detection engine: scan results (history) and findings.
+
+``scan_pending`` scans every post not yet scanned; ``scan_rescan`` scans all posts again with
+another model version, adding a new scan result per post, so the history shows which model said
+what, and when. A finding is created when a category passes its review threshold (the engine's
+``flags``); a finding already under review is kept, with the newest scan attached.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from pantau.monitoring.models import Finding, Post, ScanResult
+
+logger = logging.getLogger(__name__)
+
+SEVERITY = {"radicalism": 1.0, "hate_speech": 0.9, "hoax": 0.7, "abusive": 0.5}
+KIND_WEIGHT = {"post": 1.0, "comment": 0.8, "share": 0.5, "reaction": 0.3}
+_engines: dict[str, object] = {}
+_engine_lock = threading.Lock()
+
+
+class ScanError(Exception):
+    """Scanning cannot run (no such model version)."""
+
+
+@dataclass
+class ScanStats:
+    scanned: int = 0
+    findings: int = 0
+    model: str = ""
+
+
+def model_dirs() -> dict[str, Path]:
+    """Model versions available: the shipped artifact plus any under PANTAU_MODEL_DIR."""
+    from pantau.core.detection import default_artifact_dir, load_artifact
+
+    found = {}
+    roots = [default_artifact_dir()]
+    extra = getattr(settings, "PANTAU_MODEL_DIR", None)
+    if extra and Path(extra).is_dir():
+        roots += [p for p in Path(extra).iterdir() if p.is_dir()]
+    for root in roots:
+        try:
+            found[load_artifact(root).version] = root
+        except Exception:  # an unreadable directory is not a model
+            logger.warning("not a model artifact: %s", root)
+    return found
+
+
+def get_engine(version: str | None = None):
+    """The detection engine for a model version (default: the shipped one), cached."""
+    from pantau.core.detection import load_engine
+
+    key = version or "default"
+    with _engine_lock:
+        if key not in _engines:
+            if version is None:
+                engine = load_engine()
+            else:
+                dirs = model_dirs()
+                if version not in dirs:
+                    raise ScanError(f"no model version {version}; available: {', '.join(dirs)}")
+                engine = load_engine(dirs[version])
+            from pantau.monitoring.watchlists import active_watchlist
+
+            entries, wl_version = active_watchlist()
+            if entries is not None:
+                engine.set_watchlist(entries, version=wl_version)
+            _engines[key] = engine
+        return _engines[key]
+
+
+def reset_engines() -> None:
+    """Forget cached engines (after a watchlist or model change)."""
+    with _engine_lock:
+        _engines.clear()
+
+
+def priority(*, scores: dict, flags: list[str], kind: str, reach: int) -> float:
+    """Severity × confidence × reach, lowered for shares and reactions."""
+    if not flags:
+        return 0.0
+    best = max(SEVERITY.get(c, 0.5) * float(scores.get(c, 0.0)) for c in flags)
+    return round(best * KIND_WEIGHT.get(kind, 1.0) * (1.0 + math.log10(1 + max(reach, 0))), 6)
+
+
+def _top(scores: dict, flags: list[str]) -> str:
+    return max(flags, key=lambda c: SEVERITY.get(c, 0.5) * float(scores.get(c, 0.0)))
+
+
+def _store(posts: list[Post], results: list[dict]) -> int:
+    scans = []
+    for post, result in zip(posts, results, strict=True):
+        keep = result if result.get("flags") else {"model": result.get("model")}
+        scans.append(ScanResult(post=post, model_version=result["model"], scores=result["scores"],
+                                flags=result.get("flags", []), result=keep))
+    ScanResult.objects.bulk_create(scans, batch_size=1000)
+    findings = 0
+    existing = dict(Finding.objects.filter(post__in=[p.pk for p in posts if p.pk])
+                    .values_list("post_id", "id"))
+    new_findings = []
+    for post, result, scan in zip(posts, results, scans, strict=True):
+        flags = result.get("flags", [])
+        if not flags:
+            continue
+        fields = dict(categories=flags, top_category=_top(result["scores"], flags),
+                      score=max(float(result["scores"][c]) for c in flags),
+                      priority=priority(scores=result["scores"], flags=flags, kind=post.kind,
+                                        reach=post.reach),
+                      model_version=result["model"], scan=scan)
+        if post.pk in existing:
+            Finding.objects.filter(pk=existing[post.pk]).update(**fields)
+        else:
+            employee_id = post.account.employee_id if post.account_id else None
+            new_findings.append(Finding(post=post, employee_id=employee_id, **fields))
+            findings += 1
+    Finding.objects.bulk_create(new_findings, batch_size=500)
+    Post.objects.filter(pk__in=[p.pk for p in posts]).update(scan_state=Post.ScanState.SCANNED)
+    return findings
+
+
+def _scan_queryset(queryset, *, engine, batch_size: int, stats: ScanStats) -> ScanStats:
+    last_id = 0
+    while True:
+        posts = list(queryset.filter(pk__gt=last_id).select_related("account")
+                     .order_by("pk")[:batch_size])
+        if not posts:
+            return stats
+        results = engine.classify_many([p.text for p in posts], ids=[str(p.pk) for p in posts])
+        with transaction.atomic():
+            stats.findings += _store(posts, results)
+        stats.scanned += len(posts)
+        stats.model = results[0]["model"] if results else stats.model
+        last_id = posts[-1].pk
+
+
+def scan_pending(*, batch_size: int = 2000, version: str | None = None) -> ScanStats:
+    """Scan every post not scanned yet."""
+    engine = get_engine(version)
+    pending = Post.objects.filter(scan_state=Post.ScanState.PENDING)
+    return _scan_queryset(pending, engine=engine, batch_size=batch_size, stats=ScanStats())
+
+
+def scan_rescan(*, version: str, batch_size: int = 2000) -> ScanStats:
+    """Scan every post again with ``version``, keeping earlier scan results."""
+    engine = get_engine(version)
+    return _scan_queryset(Post.objects.all(), engine=engine, batch_size=batch_size,
+                          stats=ScanStats())
+
+
+def scan_in_background() -> threading.Thread:
+    """Embedded mode: scan new posts in a thread after an import has committed."""
+
+    def work() -> None:
+        from django.db import connection
+
+        try:
+            scan_pending()
+        except Exception:
+            logger.exception("background scan failed")
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=work, name="pantau-scan", daemon=True)
+    thread.start()
+    return thread

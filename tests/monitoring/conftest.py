@@ -1,0 +1,34 @@
+"""Fixtures for monitoring tests: a screenshot drawn with Pillow."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def draw_screenshot(lines: list[str], *, size=(900, 260), fmt="PNG") -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 30)
+    for i, line in enumerate(lines):
+        draw.text((30, 30 + i * 50), line, fill="black", font=font)
+    buffer = io.BytesIO()
+    image.save(buffer, fmt)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def tesseract():
+    if not shutil.which("tesseract"):
+        pytest.skip("tesseract is not installed (scripts/services.sh installs it)")
+    from pantau.core.ocr import languages
+
+    if "ind" not in languages():
+        pytest.skip("Tesseract's Indonesian data is missing (tesseract-ocr-ind)")
+    return True
