@@ -106,7 +106,7 @@ def _load_posts(data) -> int:
                 views=reach.get("views", 0),
                 content_hash=hashlib.sha256(p["text"].encode("utf-8")).hexdigest(),
                 raw={"source": "demo", "intent": p.get("intent"), "persona": p.get("persona")},
-            source="demo",
+                source="demo",
             )
         )
     Post.objects.bulk_create(posts, batch_size=500, ignore_conflicts=True)
@@ -137,10 +137,15 @@ def _logins() -> list[tuple[str, str, str, str]]:
 
 def _scan(progress: Callable[[str], None]) -> None:
     """Scan the demo posts with the shipped detection model."""
+    from pantau.core.detection import ArtifactError
     from pantau.monitoring.scanning import scan_pending
 
     progress("Scanning the posts with the detection engine…")
-    stats = scan_pending()
+    try:
+        stats = scan_pending()
+    except ArtifactError as exc:
+        progress(f"The detection model could not be loaded ({exc}); posts stay unscanned.")
+        return
     progress(f"Scanned {stats.scanned} posts with {stats.model}: {stats.findings} findings.")
 
 

@@ -48,7 +48,8 @@ def envsecret(name: str) -> str | None:
 
 
 DATA_DIR = Path(os.environ.get("PANTAU_DATA_DIR", Path.cwd() / "var")).resolve()
-DEMO = envbool("PANTAU_DEMO")
+# A data directory that `pantau demo` set up stays a demo (generated secret, no forced 2FA).
+DEMO = envbool("PANTAU_DEMO") or (DATA_DIR / "demo_secret_key").exists()
 
 
 def _demo_secret() -> str:
@@ -61,9 +62,7 @@ def _demo_secret() -> str:
 
 
 # The generated secret exists only in a data directory that `pantau demo` set up.
-SECRET_KEY = envsecret("PANTAU_SECRET_KEY") or (
-    _demo_secret() if DEMO or (DATA_DIR / "demo_secret_key").exists() else None
-)
+SECRET_KEY = envsecret("PANTAU_SECRET_KEY") or (_demo_secret() if DEMO else None)
 if not SECRET_KEY:
     raise ImproperlyConfigured(
         "PANTAU_SECRET_KEY is not set: export PANTAU_SECRET_KEY (or PANTAU_SECRET_KEY_FILE), "
@@ -97,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "pantau.web.middleware.IndonesianFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -208,6 +208,7 @@ LANGUAGE_COOKIE_NAME = "pantau_language"
 
 # --- Static and uploaded files --------------------------------------------------------------
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("PANTAU_STATIC_ROOT", DATA_DIR / "static"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -235,8 +236,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("PANTAU_EMAIL_FROM", "pantau@localhost")
 
 # --- Caches (rate limits), models, retention -----------------------------------------------
 if os.environ.get("PANTAU_REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": os.environ["PANTAU_REDIS_URL"]}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["PANTAU_REDIS_URL"],
+        }
+    }
 else:
     # One process serves the embedded set-up, so a per-process cache holds the rate limits.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -14,8 +14,14 @@ from pathlib import Path
 import pytest
 
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -45,13 +51,20 @@ def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 120.0) -
 def demo_server(tmp_path):
     """`pantau demo` in a subprocess on a free port, with its own data directory."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "PANTAU_SECRET_KEY",
-                                                            "DJANGO_SETTINGS_MODULE"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "PANTAU_SECRET_KEY", "DJANGO_SETTINGS_MODULE"}
+    }
     env["PANTAU_DATA_DIR"] = str(tmp_path / "var")
     env["PYTHONUNBUFFERED"] = "1"
     process = subprocess.Popen(
         [sys.executable, "-m", "pantau.cli", "demo", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
     base = f"http://127.0.0.1:{port}"
     try:

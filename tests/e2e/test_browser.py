@@ -17,7 +17,9 @@ def _login(page, base: str, username: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_inspector_browses_the_registry_and_switches_to_english(demo_server, browser, artifacts_dir):
+def test_inspector_browses_the_registry_and_switches_to_english(
+    demo_server, browser, artifacts_dir
+):
     base, _ = demo_server
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     _login(page, base, "inspektur")

@@ -31,8 +31,13 @@ def _form(client):
 
 def _submit(client, **fields):
     answer, token = _form(client)
-    data = {"category": "hate_speech", "reason": "Menghina suku tertentu", "challenge": token,
-            "answer": str(answer), "anonymous": "on"}
+    data = {
+        "category": "hate_speech",
+        "reason": "Menghina suku tertentu",
+        "challenge": token,
+        "answer": str(answer),
+        "anonymous": "on",
+    }
     data.update(fields)
     return client.post("/aduan/", data)
 
@@ -44,12 +49,17 @@ def test_ocr_reads_an_image_drawn_for_the_test(tesseract):
     assert "hoaks" in text.lower() and "vaksin" in text.lower()
 
 
-def test_an_anonymous_complaint_with_a_screenshot_goes_end_to_end(client, registry, users, tesseract):
+def test_an_anonymous_complaint_with_a_screenshot_goes_end_to_end(
+    client, registry, users, tesseract
+):
     shot = draw_screenshot(["budisan: dasar kaum itu", "semua penipu dan penjahat"])
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = _submit(client, post_url="https://x.com/budisan/status/777",
-                       screenshot=SimpleUploadedFile("shot.png", shot, content_type="image/png"))
+    response = _submit(
+        client,
+        post_url="https://x.com/budisan/status/777",
+        screenshot=SimpleUploadedFile("shot.png", shot, content_type="image/png"),
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     page = client.get(response["Location"]).content.decode()
     complaint = Complaint.objects.get()
@@ -69,9 +79,16 @@ def test_an_anonymous_complaint_with_a_screenshot_goes_end_to_end(client, regist
 
 
 def test_a_named_reporter_is_seen_only_by_roles_that_need_it(client, registry, login_as):
-    assert _submit(client, anonymous="", reporter_name="Warga Peduli",
-                   reporter_contact="warga@example.com",
-                   post_url="https://www.instagram.com/p/AbC123/").status_code == 302
+    assert (
+        _submit(
+            client,
+            anonymous="",
+            reporter_name="Warga Peduli",
+            reporter_contact="warga@example.com",
+            post_url="https://www.instagram.com/p/AbC123/",
+        ).status_code
+        == 302
+    )
     complaint = Complaint.objects.get()
     url = f"/pengaduan/{complaint.reference}/"
     assert "warga@example.com" in login_as("inspector").get(url).content.decode()
@@ -83,7 +100,9 @@ def test_a_named_reporter_is_seen_only_by_roles_that_need_it(client, registry, l
     assert AccessLog.objects.filter(object_id=str(complaint.pk), user_repr="inspector").exists()
 
 
-def test_a_post_of_an_unregistered_account_is_kept_only_for_the_retention_period(client, registry, settings):
+def test_a_post_of_an_unregistered_account_is_kept_only_for_the_retention_period(
+    client, registry, settings
+):
     settings.PANTAU_RETENTION_DAYS = 30
     _submit(client, post_url="https://x.com/bukan_pegawai/status/555", reason="Hoaks vaksin")
     post = Post.objects.get(post_id="555")
@@ -96,9 +115,17 @@ def test_a_post_of_an_unregistered_account_is_kept_only_for_the_retention_period
 
 def test_a_wrong_challenge_answer_is_refused(client, registry):
     answer, token = _form(client)
-    response = client.post("/aduan/", {"category": "hoax", "reason": "x", "challenge": token,
-                                       "answer": str(answer + 1), "anonymous": "on",
-                                       "post_url": "https://x.com/a/status/1"})
+    response = client.post(
+        "/aduan/",
+        {
+            "category": "hoax",
+            "reason": "x",
+            "challenge": token,
+            "answer": str(answer + 1),
+            "anonymous": "on",
+            "post_url": "https://x.com/a/status/1",
+        },
+    )
     assert response.status_code == 200 and not Complaint.objects.exists()
 
 
@@ -127,8 +154,9 @@ def test_screenshots_are_checked_by_content(client, registry, content, name, mes
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     if content == "draw:10x10":
-        from PIL import Image
         import io
+
+        from PIL import Image
 
         buffer = io.BytesIO()
         Image.new("RGB", (10, 10)).save(buffer, "PNG")
@@ -141,13 +169,22 @@ def test_screenshots_are_checked_by_content(client, registry, content, name, mes
         assert Complaint.objects.get().screenshot.name.endswith(".png")
     else:
         assert response.status_code == 200
-        assert message in response.content.decode().lower() or "gambar" in response.content.decode().lower()
+        assert (
+            message in response.content.decode().lower()
+            or "gambar" in response.content.decode().lower()
+        )
         assert not Complaint.objects.exists()
 
 
 def test_the_complaint_api_accepts_a_report_and_follows_it(client, registry):
-    response = client.post("/api/v1/complaints", {"category": "hoax", "reason": "hoaks banjir",
-                                                  "post_url": "https://x.com/budisan/status/9"})
+    response = client.post(
+        "/api/v1/complaints",
+        {
+            "category": "hoax",
+            "reason": "hoaks banjir",
+            "post_url": "https://x.com/budisan/status/9",
+        },
+    )
     assert response.status_code == 201, response.content
     reference = response.json()["reference"]
     follow = client.get(f"/api/v1/complaints/{reference}")

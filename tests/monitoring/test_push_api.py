@@ -30,8 +30,14 @@ def _post(client, key, payload, **extra):
 
 
 def _item(**over):
-    item = {"platform": "x", "post_id": "1001", "handle": "@BudiSan", "text": "Rapat koordinasi pagi ini",
-            "created_at": "2026-11-20T08:00:00+08:00", "likes": 3}
+    item = {
+        "platform": "x",
+        "post_id": "1001",
+        "handle": "@BudiSan",
+        "text": "Rapat koordinasi pagi ini",
+        "created_at": "2026-11-20T08:00:00+08:00",
+        "likes": 3,
+    }
     item.update(over)
     return item
 
@@ -91,8 +97,9 @@ def test_a_bad_item_is_refused_with_the_field_named(client, registry, push_key, 
 
 
 def test_a_body_that_is_not_json_is_refused(client, registry, push_key):
-    response = client.post(URL, "{not json", content_type="application/json",
-                           HTTP_AUTHORIZATION=f"Bearer {push_key}")
+    response = client.post(
+        URL, "{not json", content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {push_key}"
+    )
     assert response.status_code in (400, 422)
 
 
@@ -107,8 +114,9 @@ def test_the_rate_limit_answers_429_with_retry_after(client, registry, push_key,
 
     cache.clear()
     settings.PANTAU_API_RATE_PER_MINUTE = 2
-    codes = [_post(client, push_key, {"posts": [_item(post_id=str(i))]}).status_code
-             for i in range(3)]
+    codes = [
+        _post(client, push_key, {"posts": [_item(post_id=str(i))]}).status_code for i in range(3)
+    ]
     assert codes[:2] == [200, 200] and codes[2] == 429
     last = _post(client, push_key, {"posts": [_item(post_id="x")]})
     assert int(last["Retry-After"]) > 0

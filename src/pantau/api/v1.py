@@ -19,8 +19,12 @@ from pantau.core.sources.model import SourcePost
 from pantau.monitoring.attribution import AccountDirectory
 from pantau.users.models import ApiToken
 
-api = NinjaAPI(title="Pantau API", version="1", urls_namespace="api-v1",
-               description="Push posts from collectors, submit and follow complaints.")
+api = NinjaAPI(
+    title="Pantau API",
+    version="1",
+    urls_namespace="api-v1",
+    description="Push posts from collectors, submit and follow complaints.",
+)
 
 
 @api.exception_handler(RateLimited)
@@ -31,8 +35,12 @@ def _rate_limited(request, exc: RateLimited):
 
 
 class PostIn(Schema):
-    platform: str = Field(description="facebook, instagram, x, tiktok, youtube, threads, mastodon, other")
-    post_id: str | None = Field(None, max_length=200, description="the platform's id; omitted: content hash")
+    platform: str = Field(
+        description="facebook, instagram, x, tiktok, youtube, threads, mastodon, other"
+    )
+    post_id: str | None = Field(
+        None, max_length=200, description="the platform's id; omitted: content hash"
+    )
     handle: str = Field(min_length=1, max_length=150)
     url: str = Field("", max_length=1000)
     created_at: dt.datetime | None = Field(None, description="ISO 8601 with a time zone")
@@ -86,18 +94,33 @@ def _to_source(item: PostIn) -> SourcePost:
     from pantau.core.sources.textutil import guess_language
 
     return SourcePost(
-        platform=item.platform, post_id=item.post_id, handle=item.handle.lstrip("@"),
-        url=item.url, created_at=item.created_at, kind=item.kind, text=item.text,
+        platform=item.platform,
+        post_id=item.post_id,
+        handle=item.handle.lstrip("@"),
+        url=item.url,
+        created_at=item.created_at,
+        kind=item.kind,
+        text=item.text,
         language=guess_language(item.text),
-        reach={"likes": item.likes, "shares": item.shares, "comments": item.comments,
-               "views": item.views},
-        raw=item.raw or item.dict(exclude={"raw"}, exclude_none=True) | {"created_at": str(item.created_at)},
+        reach={
+            "likes": item.likes,
+            "shares": item.shares,
+            "comments": item.comments,
+            "views": item.views,
+        },
+        raw=item.raw
+        or item.dict(exclude={"raw"}, exclude_none=True) | {"created_at": str(item.created_at)},
         location={"file": "api"},
     )
 
 
-@api.post("/posts", response=PushOut, auth=TokenAuth(ApiToken.Scope.PUSH, ApiToken.Scope.FULL),
-          summary="Push a batch of posts", tags=["posts"])
+@api.post(
+    "/posts",
+    response=PushOut,
+    auth=TokenAuth(ApiToken.Scope.PUSH, ApiToken.Scope.FULL),
+    summary="Push a batch of posts",
+    tags=["posts"],
+)
 def push_posts(request: HttpRequest, payload: PushIn):
     """Store the posts that are new; each item gets its own result. Scanning follows."""
     token = request.api_token
@@ -109,16 +132,24 @@ def push_posts(request: HttpRequest, payload: PushIn):
     items = [_to_source(p) for p in payload.posts]
     with transaction.atomic():
         outcomes = store_posts(items, directory=AccountDirectory(), source="api")
-        audit_record(action="monitoring.api.push", actor=token.user, object_type="users.apitoken",
-                     object_id=str(token.pk), object_repr=str(token),
-                     after={"items": len(items), "imported": outcomes.count("imported")})
+        audit_record(
+            action="monitoring.api.push",
+            actor=token.user,
+            object_type="users.apitoken",
+            object_id=str(token.pk),
+            object_repr=str(token),
+            after={"items": len(items), "imported": outcomes.count("imported")},
+        )
     if outcomes.count("imported") and settings.PANTAU_SCAN_IN_BACKGROUND:
         from pantau.monitoring.scanning import scan_in_background
 
         transaction.on_commit(scan_in_background)
-    return {"imported": outcomes.count("imported"), "duplicates": outcomes.count("duplicate"),
-            "skipped": outcomes.count("skipped"),
-            "results": [{"index": i, "status": s} for i, s in enumerate(outcomes)]}
+    return {
+        "imported": outcomes.count("imported"),
+        "duplicates": outcomes.count("duplicate"),
+        "skipped": outcomes.count("skipped"),
+        "results": [{"index": i, "status": s} for i, s in enumerate(outcomes)],
+    }
 
 
 class ComplaintIn(Schema):
@@ -147,31 +178,50 @@ class ComplaintOut(Schema):
 
 
 def _complaint_out(complaint) -> dict:
-    return {"reference": complaint.reference, "status": complaint.status,
-            "received_at": complaint.created_at}
+    return {
+        "reference": complaint.reference,
+        "status": complaint.status,
+        "received_at": complaint.created_at,
+    }
 
 
-@api.post("/complaints", response={201: ComplaintOut}, auth=None, tags=["complaints"],
-          summary="Submit a complaint (public, rate-limited)")
-def submit_complaint(request: HttpRequest, payload: Form[ComplaintIn],
-                     screenshot: UploadedFile | None = File(None)):
+@api.post(
+    "/complaints",
+    response={201: ComplaintOut},
+    auth=None,
+    tags=["complaints"],
+    summary="Submit a complaint (public, rate-limited)",
+)
+def submit_complaint(
+    request: HttpRequest, payload: Form[ComplaintIn], screenshot: UploadedFile | None = File(None)
+):
     """Multipart form: the fields below and an optional `screenshot` image (PNG, JPEG, WebP)."""
     from pantau.audit.context import client_ip
     from pantau.monitoring.complaints import ComplaintError, complaint_submit, reporter_fingerprint
 
-    hit(f"complaint:{reporter_fingerprint(client_ip(request))}",
-        limit=settings.PANTAU_COMPLAINT_RATE_PER_HOUR, window=3600)
+    hit(
+        f"complaint:{reporter_fingerprint(client_ip(request))}",
+        limit=settings.PANTAU_COMPLAINT_RATE_PER_HOUR,
+        window=3600,
+    )
     try:
-        complaint = complaint_submit(**payload.dict(),
-                                     screenshot=screenshot.read() if screenshot else None,
-                                     screenshot_name=screenshot.name if screenshot else "")
+        complaint = complaint_submit(
+            **payload.dict(),
+            screenshot=screenshot.read() if screenshot else None,
+            screenshot_name=screenshot.name if screenshot else "",
+        )
     except ComplaintError as exc:
         raise HttpError(422, str(exc)) from None
     return Status(201, _complaint_out(complaint))
 
 
-@api.get("/complaints/{reference}", response=ComplaintOut, auth=None, tags=["complaints"],
-         summary="Follow a complaint by its reference number")
+@api.get(
+    "/complaints/{reference}",
+    response=ComplaintOut,
+    auth=None,
+    tags=["complaints"],
+    summary="Follow a complaint by its reference number",
+)
 def complaint_follow(request: HttpRequest, reference: str):
     from pantau.audit.context import client_ip
     from pantau.monitoring.complaints import complaint_status, reporter_fingerprint

@@ -14,22 +14,32 @@ IMPORT_FORMATS = ["x-archive", "facebook", "instagram", "tiktok", "csv", "xlsx",
 
 def register(sub) -> None:
     imp = sub.add_parser(
-        "import", help="import posts from a platform export or a table (resumable)",
+        "import",
+        help="import posts from a platform export or a table (resumable)",
         description="Import posts from a file, an unpacked export directory or a .zip. Running "
-                    "the same file again after a crash continues where it stopped.")
+        "the same file again after a crash continues where it stopped.",
+    )
     imp.add_argument("--format", required=True, choices=IMPORT_FORMATS, help="source format")
     imp.add_argument("path", type=Path, help="file, directory or .zip")
     imp.add_argument("--handle", help="account handle, when the export does not name it")
-    imp.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
-                     help="column mapping for csv/xlsx/jsonl, e.g. --map text=isi (repeatable)")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="column mapping for csv/xlsx/jsonl, e.g. --map text=isi (repeatable)",
+    )
     imp.add_argument("--batch-size", type=int, default=2000, help="posts per transaction")
     imp.add_argument("--no-scan", action="store_true", help="do not scan the new posts")
     imp.add_argument("--json", action="store_true", help="print the summary as JSON")
     imp.set_defaults(func=cmd_import)
 
-    scan = sub.add_parser("scan", help="scan new posts with the detection engine",
-                          description="Scan posts that have not been scanned; with --rescan, "
-                                      "scan all posts again with --model VERSION, keeping history.")
+    scan = sub.add_parser(
+        "scan",
+        help="scan new posts with the detection engine",
+        description="Scan posts that have not been scanned; with --rescan, "
+        "scan all posts again with --model VERSION, keeping history.",
+    )
     scan.add_argument("--rescan", action="store_true", help="scan every post again")
     scan.add_argument("--model", metavar="VERSION", help="model version (default: the shipped one)")
     scan.add_argument("--batch-size", type=int, default=2000, help="posts per batch")
@@ -58,14 +68,24 @@ def cmd_import(args) -> int:
 
     def progress(run) -> None:
         if show:
-            rate = (run.imported + run.duplicates + run.skipped) / max(time.monotonic() - started, 1e-6)
-            sys.stderr.write(f"\r{run.imported:>10,} imported {run.duplicates:>9,} duplicates "
-                             f"{run.skipped:>8,} skipped {run.error_count:>6,} errors  {rate:,.0f}/s")
+            rate = (run.imported + run.duplicates + run.skipped) / max(
+                time.monotonic() - started, 1e-6
+            )
+            sys.stderr.write(
+                f"\r{run.imported:>10,} imported {run.duplicates:>9,} duplicates "
+                f"{run.skipped:>8,} skipped {run.error_count:>6,} errors  {rate:,.0f}/s"
+            )
             sys.stderr.flush()
 
     try:
-        run = post_import(path=args.path, format=args.format, mapping=_mapping(args.map),
-                          handle=args.handle, batch_size=args.batch_size, progress=progress)
+        run = post_import(
+            path=args.path,
+            format=args.format,
+            mapping=_mapping(args.map),
+            handle=args.handle,
+            batch_size=args.batch_size,
+            progress=progress,
+        )
     except PostImportError as exc:
         raise CliError(str(exc)) from None
     if show:
@@ -77,18 +97,29 @@ def cmd_import(args) -> int:
         findings = scan_pending().findings
     errors = [p.as_dict() for p in ImportProblem.objects.filter(run=run)]
     if args.json:
-        print(json.dumps({"imported": run.imported, "duplicates": run.duplicates,
-                          "skipped": run.skipped, "errors": errors, "findings": findings},
-                         ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "imported": run.imported,
+                    "duplicates": run.duplicates,
+                    "skipped": run.skipped,
+                    "errors": errors,
+                    "findings": findings,
+                },
+                ensure_ascii=False,
+            )
+        )
     else:
         for e in errors[:50]:
             where = f"{e['file']}:{e['line']}" if e["line"] else e["file"]
             print(f"{where}: {e['field'] or '-'}: {e['reason']}", file=sys.stderr)
         if len(errors) > 50:
             print(f"... and {len(errors) - 50} more problems (see the import run)", file=sys.stderr)
-        print(f"{run.source_name}: {run.imported} imported, {run.duplicates} duplicates, "
-              f"{run.skipped} skipped (unregistered accounts), {run.error_count} errors; "
-              f"{findings} new findings")
+        print(
+            f"{run.source_name}: {run.imported} imported, {run.duplicates} duplicates, "
+            f"{run.skipped} skipped (unregistered accounts), {run.error_count} errors; "
+            f"{findings} new findings"
+        )
     return 0
 
 
@@ -105,6 +136,8 @@ def cmd_scan(args) -> int:
             stats = scan_pending(version=args.model, batch_size=args.batch_size)
     except ScanError as exc:
         raise CliError(str(exc)) from None
-    print(f"scanned {stats.scanned} posts with {stats.model or 'no model'}: "
-          f"{stats.findings} new findings")
+    print(
+        f"scanned {stats.scanned} posts with {stats.model or 'no model'}: "
+        f"{stats.findings} new findings"
+    )
     return 0

@@ -40,7 +40,9 @@ def check_screenshot(data: bytes, *, max_bytes: int = MAX_BYTES) -> CheckedImage
             fmt = image.format or ""
             width, height = image.size
             if fmt not in ALLOWED:
-                raise ImageError(f"{fmt or 'unknown'} images are not accepted; use PNG, JPEG or WebP")
+                raise ImageError(
+                    f"{fmt or 'unknown'} images are not accepted; use PNG, JPEG or WebP"
+                )
             if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
                 raise ImageError(f"the image is {width}×{height} pixels; too large")
             if min(width, height) < MIN_SIDE:
@@ -50,4 +52,6 @@ def check_screenshot(data: bytes, *, max_bytes: int = MAX_BYTES) -> CheckedImage
         raise ImageError("the file is not an image Pantau can read") from None
     except (OSError, SyntaxError) as exc:
         raise ImageError(f"the image is damaged ({exc.__class__.__name__})") from None
-    return CheckedImage(fmt, ALLOWED[fmt], width, height, hashlib.sha256(data).hexdigest(), len(data))
+    return CheckedImage(
+        fmt, ALLOWED[fmt], width, height, hashlib.sha256(data).hexdigest(), len(data)
+    )

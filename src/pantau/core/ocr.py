@@ -30,7 +30,9 @@ def languages() -> set[str]:
 def ocr_image(data: bytes, *, lang: str = "ind+eng", timeout: int = 60) -> str:
     """The text Tesseract reads in the image, whitespace tidied."""
     if not tesseract_available():
-        raise OcrError("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-ind)")
+        raise OcrError(
+            "tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-ind)"
+        )
     wanted = [code for code in lang.split("+") if code in languages()] or ["eng"]
     with tempfile.TemporaryDirectory(prefix="pantau-ocr-") as tmp:
         source = Path(tmp) / "image"
@@ -38,7 +40,8 @@ def ocr_image(data: bytes, *, lang: str = "ind+eng", timeout: int = 60) -> str:
         try:
             result = subprocess.run(
                 ["tesseract", str(source), "stdout", "-l", "+".join(wanted), "--psm", "3"],
-                capture_output=True, timeout=timeout,
+                capture_output=True,
+                timeout=timeout,
             )
         except subprocess.TimeoutExpired:
             raise OcrError(f"OCR took longer than {timeout} s", permanent=False) from None

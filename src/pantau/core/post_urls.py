@@ -51,6 +51,7 @@ def parse_post_url(url: str) -> PostUrl:
     if platform == "other":
         match = _MASTODON.match(path)
         if match and parts.hostname:
-            return PostUrl("mastodon", f"{normalize_handle(match['handle'])}@{parts.hostname}",
-                           match["id"])
+            return PostUrl(
+                "mastodon", f"{normalize_handle(match['handle'])}@{parts.hostname}", match["id"]
+            )
     return PostUrl(platform, None, None)

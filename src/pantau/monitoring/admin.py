@@ -27,8 +27,11 @@ class WatchlistEntryForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         try:
-            validate_entry(kind=data.get("kind", ""), pattern=data.get("pattern", ""),
-                           weight=data.get("weight") or 0.0)
+            validate_entry(
+                kind=data.get("kind", ""),
+                pattern=data.get("pattern", ""),
+                weight=data.get("weight") or 0.0,
+            )
         except WatchlistError as exc:
             raise forms.ValidationError(str(exc)) from None
         return data
@@ -54,8 +57,16 @@ class PostAdmin(ReadOnly):
 
 @admin.register(ImportRun)
 class ImportRunAdmin(ReadOnly):
-    list_display = ["started_at", "format", "source_name", "status", "imported", "duplicates",
-                    "skipped", "error_count"]
+    list_display = [
+        "started_at",
+        "format",
+        "source_name",
+        "status",
+        "imported",
+        "duplicates",
+        "skipped",
+        "error_count",
+    ]
     list_filter = ["status", "format"]
 
 

@@ -11,8 +11,15 @@ from django.db import connection
 logger = logging.getLogger(__name__)
 
 
-def import_in_background(*, path: Path, format: str, handle: str | None, actor_id: int | None,
-                         run_ready: threading.Event, holder: dict) -> threading.Thread:
+def import_in_background(
+    *,
+    path: Path,
+    format: str,
+    handle: str | None,
+    actor_id: int | None,
+    run_ready: threading.Event,
+    holder: dict,
+) -> threading.Thread:
     """Start ``post_import`` in a thread; ``holder['run_id']`` is set once the run exists."""
 
     def progress(run) -> None:
@@ -27,8 +34,15 @@ def import_in_background(*, path: Path, format: str, handle: str | None, actor_i
 
         actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
         try:
-            run = post_import(path=path, format=format, handle=handle or None, actor=actor,
-                              progress=progress, name=path.name, batch_size=500)
+            run = post_import(
+                path=path,
+                format=format,
+                handle=handle or None,
+                actor=actor,
+                progress=progress,
+                name=path.name,
+                batch_size=500,
+            )
             holder.setdefault("run_id", run.pk)
             run_ready.set()
             scan_pending()

@@ -50,22 +50,39 @@ def _post_for(complaint: Complaint, text: str) -> Post | None:
     if not text:
         return None
     item = SourcePost(
-        platform=platform, post_id=post_id, handle=handle, url=complaint.post_url,
-        created_at=None, kind="post", text=text, language="id", reach={},
-        raw={"complaint": complaint.reference}, location={"file": "complaint"},
+        platform=platform,
+        post_id=post_id,
+        handle=handle,
+        url=complaint.post_url,
+        created_at=None,
+        kind="post",
+        text=text,
+        language="id",
+        reach={},
+        raw={"complaint": complaint.reference},
+        location={"file": "complaint"},
     )
     keep = timezone.now() + dt.timedelta(days=settings.PANTAU_RETENTION_DAYS)
-    store_posts([item], directory=AccountDirectory(), source="complaint",
-                keep_unregistered_until=keep)
+    store_posts(
+        [item], directory=AccountDirectory(), source="complaint", keep_unregistered_until=keep
+    )
     key = item.post_id or f"h:{item.content_hash}"
     return Post.objects.select_related("account").get(platform=platform, post_id=key)
 
 
 @transaction.atomic
 def complaint_submit(
-    *, post_url: str = "", handle: str = "", category: str, reason: str,
-    screenshot: bytes | None = None, screenshot_name: str = "", anonymous: bool,
-    reporter_name: str = "", reporter_contact: str = "", actor=None,
+    *,
+    post_url: str = "",
+    handle: str = "",
+    category: str,
+    reason: str,
+    screenshot: bytes | None = None,
+    screenshot_name: str = "",
+    anonymous: bool,
+    reporter_name: str = "",
+    reporter_contact: str = "",
+    actor=None,
 ) -> Complaint:
     """Record a complaint, read its screenshot, store the post and put it up for review."""
     if not post_url and not screenshot:
@@ -75,8 +92,12 @@ def complaint_submit(
     if not anonymous and not reporter_contact.strip():
         raise ComplaintError(_("Give a contact (e-mail or phone), or report anonymously."))
     complaint = Complaint(
-        reference=new_reference(), post_url=post_url, handle=handle.lstrip("@"), category=category,
-        reason=reason.strip(), anonymous=anonymous,
+        reference=new_reference(),
+        post_url=post_url,
+        handle=handle.lstrip("@"),
+        category=category,
+        reason=reason.strip(),
+        anonymous=anonymous,
         reporter_name="" if anonymous else reporter_name.strip(),
         reporter_contact="" if anonymous else reporter_contact.strip(),
     )
@@ -89,8 +110,9 @@ def complaint_submit(
             raise ComplaintError(_("Screenshot: %s") % exc) from None
         complaint.screenshot_sha256 = checked.sha256
         extension = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}[checked.format]
-        complaint.screenshot.save(f"{checked.sha256[:16]}.{extension}", ContentFile(screenshot),
-                                  save=False)
+        complaint.screenshot.save(
+            f"{checked.sha256[:16]}.{extension}", ContentFile(screenshot), save=False
+        )
         try:
             complaint.ocr_text = ocr_image(screenshot)
         except OcrError as exc:
@@ -101,15 +123,29 @@ def complaint_submit(
     if post is not None:
         complaint.post = post
         complaint.save(update_fields=["post"])
-        Finding.objects.get_or_create(post=post, defaults={
-            "employee_id": post.account.employee_id if post.account_id else None,
-            "source": Finding.Source.COMPLAINT, "categories": [category],
-            "top_category": category, "score": 0.0, "priority": 0.5,
-        })
-    audit_record(action="monitoring.complaint.received", obj=complaint, actor=actor,
-                 after={"reference": complaint.reference, "category": category,
-                        "anonymous": anonymous, "post": post.pk if post else None,
-                        "screenshot_sha256": complaint.screenshot_sha256})
+        Finding.objects.get_or_create(
+            post=post,
+            defaults={
+                "employee_id": post.account.employee_id if post.account_id else None,
+                "source": Finding.Source.COMPLAINT,
+                "categories": [category],
+                "top_category": category,
+                "score": 0.0,
+                "priority": 0.5,
+            },
+        )
+    audit_record(
+        action="monitoring.complaint.received",
+        obj=complaint,
+        actor=actor,
+        after={
+            "reference": complaint.reference,
+            "category": category,
+            "anonymous": anonymous,
+            "post": post.pk if post else None,
+            "screenshot_sha256": complaint.screenshot_sha256,
+        },
+    )
     transaction.on_commit(_scan_later)
     return complaint
 

@@ -9,26 +9,36 @@ from pantau.monitoring.challenge import check_challenge, new_challenge
 from pantau.monitoring.models import Category
 
 IMPORT_FORMAT_CHOICES = [
-    ("x-archive", _("X (Twitter) archive")), ("facebook", _("Facebook export")),
-    ("instagram", _("Instagram export")), ("tiktok", _("TikTok export")),
-    ("csv", "CSV"), ("xlsx", "XLSX"), ("jsonl", "JSON Lines"),
+    ("x-archive", _("X (Twitter) archive")),
+    ("facebook", _("Facebook export")),
+    ("instagram", _("Instagram export")),
+    ("tiktok", _("TikTok export")),
+    ("csv", "CSV"),
+    ("xlsx", "XLSX"),
+    ("jsonl", "JSON Lines"),
 ]
 
 
 class ComplaintForm(forms.Form):
-    post_url = forms.URLField(label=_("Link to the post"), required=False, max_length=1000,
-                              assume_scheme="https")
+    post_url = forms.URLField(
+        label=_("Link to the post"), required=False, max_length=1000, assume_scheme="https"
+    )
     handle = forms.CharField(label=_("Account name (if known)"), required=False, max_length=150)
     category = forms.ChoiceField(label=_("What is wrong with it"), choices=Category.choices)
-    reason = forms.CharField(label=_("Why you report it"), widget=forms.Textarea(attrs={"rows": 4}),
-                             max_length=5000)
-    screenshot = forms.FileField(label=_("Screenshot (PNG, JPEG or WebP, at most 8 MB)"),
-                                 required=False)
+    reason = forms.CharField(
+        label=_("Why you report it"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
+    screenshot = forms.FileField(
+        label=_("Screenshot (PNG, JPEG or WebP, at most 8 MB)"), required=False
+    )
     anonymous = forms.BooleanField(label=_("Report anonymously"), required=False)
     reporter_name = forms.CharField(label=_("Your name"), required=False, max_length=200)
-    reporter_contact = forms.CharField(label=_("Your e-mail or phone"), required=False,
-                                       max_length=200,
-                                       help_text=_("Seen only by the inspectors handling it."))
+    reporter_contact = forms.CharField(
+        label=_("Your e-mail or phone"),
+        required=False,
+        max_length=200,
+        help_text=_("Seen only by the inspectors handling it."),
+    )
     website = forms.CharField(label=_("Leave this empty"), required=False)  # honeypot
     challenge = forms.CharField(widget=forms.HiddenInput)
     answer = forms.CharField(label=_("Anti-spam question"), max_length=4)
@@ -58,8 +68,9 @@ class ComplaintLookupForm(forms.Form):
 class PostImportForm(forms.Form):
     format = forms.ChoiceField(label=_("Format"), choices=IMPORT_FORMAT_CHOICES)
     file = forms.FileField(label=_("File, or a .zip of an export"))
-    handle = forms.CharField(label=_("Account handle (if the export does not name it)"),
-                             required=False, max_length=150)
+    handle = forms.CharField(
+        label=_("Account handle (if the export does not name it)"), required=False, max_length=150
+    )
 
 
 def refresh_challenge(form: ComplaintForm) -> None:

@@ -58,18 +58,34 @@ def post_key(item: SourcePost) -> str:
 def _to_model(item: SourcePost, account_id: int | None, run: ImportRun) -> Post:
     reach = item.reach or {}
     return Post(
-        platform=item.platform if item.platform else "other", post_id=post_key(item),
-        account_id=account_id, handle=item.handle[:150], url=(item.url or "")[:1000],
-        created_at=item.created_at, kind=item.kind, text=item.text, language=item.language or "",
-        likes=int(reach.get("likes") or 0), shares=int(reach.get("shares") or 0),
-        comments=int(reach.get("comments") or 0), views=int(reach.get("views") or 0),
-        content_hash=item.content_hash, raw=item.raw, source="import", import_run=run,
+        platform=item.platform if item.platform else "other",
+        post_id=post_key(item),
+        account_id=account_id,
+        handle=item.handle[:150],
+        url=(item.url or "")[:1000],
+        created_at=item.created_at,
+        kind=item.kind,
+        text=item.text,
+        language=item.language or "",
+        likes=int(reach.get("likes") or 0),
+        shares=int(reach.get("shares") or 0),
+        comments=int(reach.get("comments") or 0),
+        views=int(reach.get("views") or 0),
+        content_hash=item.content_hash,
+        raw=item.raw,
+        source="import",
+        import_run=run,
     )
 
 
-def store_posts(items: list[SourcePost], *, directory: AccountDirectory,
-                run: ImportRun | None = None, source: str = "import",
-                keep_unregistered_until=None) -> list[str]:
+def store_posts(
+    items: list[SourcePost],
+    *,
+    directory: AccountDirectory,
+    run: ImportRun | None = None,
+    source: str = "import",
+    keep_unregistered_until=None,
+) -> list[str]:
     """Store what is new; return each item's outcome: imported, duplicate or skipped.
 
     Call inside a transaction. Items of unregistered accounts are skipped unless
@@ -88,8 +104,9 @@ def store_posts(items: list[SourcePost], *, directory: AccountDirectory,
     for platform, ids in by_platform.items():
         for start in range(0, len(ids), 500):
             existing.update(
-                (platform, pid) for pid in Post.objects.filter(
-                    platform=platform, post_id__in=ids[start:start + 500]
+                (platform, pid)
+                for pid in Post.objects.filter(
+                    platform=platform, post_id__in=ids[start : start + 500]
                 ).values_list("post_id", flat=True)
             )
     new_posts = []
@@ -120,16 +137,25 @@ def _write_batch(run: ImportRun, batch: _Batch, position, directory: AccountDire
         duplicates = outcomes.count("duplicate")
         skipped = outcomes.count("skipped")
         stored = run.error_count
-        ImportProblem.objects.bulk_create([
-            ImportProblem(run=run, file=p.file or run.source_name,
-                          line=p.line if p.line is not None else p.index, field=p.field or "",
-                          reason=p.reason)
-            for p in batch.problems[: max(0, MAX_PROBLEMS_STORED - stored)]
-        ])
+        ImportProblem.objects.bulk_create(
+            [
+                ImportProblem(
+                    run=run,
+                    file=p.file or run.source_name,
+                    line=p.line if p.line is not None else p.index,
+                    field=p.field or "",
+                    reason=p.reason,
+                )
+                for p in batch.problems[: max(0, MAX_PROBLEMS_STORED - stored)]
+            ]
+        )
         ImportRun.objects.filter(pk=run.pk).update(
-            imported=run.imported + imported, duplicates=run.duplicates + duplicates,
-            skipped=run.skipped + skipped, error_count=run.error_count + len(batch.problems),
-            position=position, updated_at=timezone.now(),
+            imported=run.imported + imported,
+            duplicates=run.duplicates + duplicates,
+            skipped=run.skipped + skipped,
+            error_count=run.error_count + len(batch.problems),
+            position=position,
+            updated_at=timezone.now(),
         )
     run.imported += imported
     run.duplicates += duplicates
@@ -139,41 +165,63 @@ def _write_batch(run: ImportRun, batch: _Batch, position, directory: AccountDire
 
 
 def _find_resumable(sha: str, fmt: str) -> ImportRun | None:
-    return (ImportRun.objects.filter(source_sha256=sha, format=fmt)
-            .exclude(status=ImportRun.Status.DONE).order_by("-started_at").first())
+    return (
+        ImportRun.objects.filter(source_sha256=sha, format=fmt)
+        .exclude(status=ImportRun.Status.DONE)
+        .order_by("-started_at")
+        .first()
+    )
 
 
 def post_import(
-    *, path: str | Path, format: str, mapping: dict | None = None, handle: str | None = None,
-    actor=None, batch_size: int = 2000,
-    progress: Callable[[ImportRun], None] | None = None, name: str | None = None,
+    *,
+    path: str | Path,
+    format: str,
+    mapping: dict | None = None,
+    handle: str | None = None,
+    actor=None,
+    batch_size: int = 2000,
+    progress: Callable[[ImportRun], None] | None = None,
+    name: str | None = None,
 ) -> ImportRun:
     """Import (or resume importing) one file, directory or zip; returns the finished run."""
     from pantau.core.sources import open_source
 
     path = Path(path)
     if format not in IMPORT_FORMATS:
-        raise PostImportError(_("unknown format %(f)s; use one of %(all)s")
-                              % {"f": format, "all": ", ".join(IMPORT_FORMATS)})
+        raise PostImportError(
+            _("unknown format %(f)s; use one of %(all)s")
+            % {"f": format, "all": ", ".join(IMPORT_FORMATS)}
+        )
     if not path.exists():
         raise PostImportError(_("%s: no such file") % path)
     sha = file_sha256(path)
     run = _find_resumable(sha, format)
     if run is None:
-        run = ImportRun.objects.create(format=format, source_name=name or path.name,
-                                       source_sha256=sha, started_by=actor)
-        audit_record(action="monitoring.import.started", obj=run, actor=actor,
-                     after={"format": format, "file": run.source_name, "sha256": sha})
+        run = ImportRun.objects.create(
+            format=format, source_name=name or path.name, source_sha256=sha, started_by=actor
+        )
+        audit_record(
+            action="monitoring.import.started",
+            obj=run,
+            actor=actor,
+            after={"format": format, "file": run.source_name, "sha256": sha},
+        )
     else:
         ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING)
-        audit_record(action="monitoring.import.resumed", obj=run, actor=actor,
-                     after={"position": run.position, "imported": run.imported})
+        audit_record(
+            action="monitoring.import.resumed",
+            obj=run,
+            actor=actor,
+            after={"position": run.position, "imported": run.imported},
+        )
     if progress:
         progress(run)
     directory = AccountDirectory()
     try:
-        source = open_source(path, format=format, mapping=mapping, handle=handle,
-                             resume=run.position)
+        source = open_source(
+            path, format=format, mapping=mapping, handle=handle, resume=run.position
+        )
         batch = _Batch([], [])
         for item in source:
             if isinstance(item, SourceProblem):
@@ -201,7 +249,15 @@ def _finish(run: ImportRun, status: str, message: str, actor) -> None:
         run.message = message
         run.finished_at = timezone.now()
         run.save(update_fields=["status", "message", "finished_at", "updated_at"])
-        audit_record(action=f"monitoring.import.{status}", obj=run, actor=actor,
-                     after={"imported": run.imported, "duplicates": run.duplicates,
-                            "skipped": run.skipped, "errors": run.error_count,
-                            "message": message})
+        audit_record(
+            action=f"monitoring.import.{status}",
+            obj=run,
+            actor=actor,
+            after={
+                "imported": run.imported,
+                "duplicates": run.duplicates,
+                "skipped": run.skipped,
+                "errors": run.error_count,
+                "message": message,
+            },
+        )

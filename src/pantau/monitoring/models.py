@@ -29,17 +29,23 @@ class ImportRun(models.Model):
     format = models.CharField(_("format"), max_length=20)
     source_name = models.CharField(_("file"), max_length=300)
     source_sha256 = models.CharField(_("file SHA-256"), max_length=64, db_index=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.RUNNING)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.RUNNING
+    )
     position = models.JSONField(_("resume position"), null=True, blank=True)
     imported = models.PositiveIntegerField(_("imported"), default=0)
     duplicates = models.PositiveIntegerField(_("duplicates"), default=0)
     skipped = models.PositiveIntegerField(_("skipped"), default=0)
     error_count = models.PositiveIntegerField(_("errors"), default=0)
     message = models.TextField(_("message"), blank=True)
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("started by"),
-                                   null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
@@ -86,8 +92,14 @@ class Post(models.Model):
 
     platform = models.CharField(_("platform"), max_length=20, choices=Account.Platform.choices)
     post_id = models.CharField(_("post id"), max_length=200)
-    account = models.ForeignKey(Account, verbose_name=_("account"), null=True, blank=True,
-                                on_delete=models.SET_NULL, related_name="posts")
+    account = models.ForeignKey(
+        Account,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+    )
     handle = models.CharField(_("handle"), max_length=150, db_index=True)
     url = models.URLField(_("URL"), max_length=1000, blank=True)
     created_at = models.DateTimeField(_("posted at"), null=True, blank=True, db_index=True)
@@ -101,12 +113,18 @@ class Post(models.Model):
     content_hash = models.CharField(_("content hash"), max_length=64, db_index=True)
     raw = models.JSONField(_("raw record"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=20, default="import")
-    import_run = models.ForeignKey(ImportRun, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="posts")
-    scan_state = models.CharField(_("scan"), max_length=10, choices=ScanState.choices,
-                                  default=ScanState.PENDING)
-    keep_until = models.DateTimeField(_("keep until"), null=True, blank=True,
-                                      help_text=_("Posts of unregistered accounts are deleted after this."))
+    import_run = models.ForeignKey(
+        ImportRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
+    )
+    scan_state = models.CharField(
+        _("scan"), max_length=10, choices=ScanState.choices, default=ScanState.PENDING
+    )
+    keep_until = models.DateTimeField(
+        _("keep until"),
+        null=True,
+        blank=True,
+        help_text=_("Posts of unregistered accounts are deleted after this."),
+    )
     collected_at = models.DateTimeField(_("collected at"), auto_now_add=True)
 
     class Meta:
@@ -114,11 +132,14 @@ class Post(models.Model):
         verbose_name_plural = _("posts")
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["platform", "post_id"], name="monitoring_post_unique_id")
+            models.UniqueConstraint(
+                fields=["platform", "post_id"], name="monitoring_post_unique_id"
+            )
         ]
         indexes = [
-            models.Index(fields=["id"], name="monitoring_post_pending_idx",
-                         condition=Q(scan_state="pending")),
+            models.Index(
+                fields=["id"], name="monitoring_post_pending_idx", condition=Q(scan_state="pending")
+            ),
         ]
 
     def __str__(self) -> str:
@@ -168,20 +189,25 @@ class Finding(models.Model):
         NOT_ATTRIBUTABLE = "not_attributable", _("not the employee's account / hacked")
 
     post = models.OneToOneField(Post, on_delete=models.CASCADE, related_name="finding")
-    employee = models.ForeignKey(Employee, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="findings")
-    source = models.CharField(_("source"), max_length=10, choices=Source.choices,
-                              default=Source.SCAN)
-    scan = models.ForeignKey(ScanResult, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+")
+    employee = models.ForeignKey(
+        Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="findings"
+    )
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.SCAN
+    )
+    scan = models.ForeignKey(
+        ScanResult, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     categories = models.JSONField(_("categories"), default=list)
-    top_category = models.CharField(_("category"), max_length=20, choices=Category.choices,
-                                    blank=True, db_index=True)
+    top_category = models.CharField(
+        _("category"), max_length=20, choices=Category.choices, blank=True, db_index=True
+    )
     score = models.FloatField(_("score"), default=0.0)
     priority = models.FloatField(_("priority"), default=0.0, db_index=True)
     model_version = models.CharField(_("model"), max_length=60, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
-                              default=Status.NEW, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
     version = models.PositiveIntegerField(default=1)  # optimistic locking for reviews
     created_at = models.DateTimeField(_("found at"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -191,8 +217,11 @@ class Finding(models.Model):
         verbose_name_plural = _("findings")
         ordering = ["-priority", "created_at"]
         indexes = [
-            models.Index(fields=["-priority", "created_at"], name="monitoring_finding_queue_idx",
-                         condition=Q(status="new")),
+            models.Index(
+                fields=["-priority", "created_at"],
+                name="monitoring_finding_queue_idx",
+                condition=Q(status="new"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -209,8 +238,9 @@ class Complaint(models.Model):
 
     reference = models.CharField(_("reference number"), max_length=20, unique=True)
     post_url = models.URLField(_("URL of the post"), max_length=1000, blank=True)
-    platform = models.CharField(_("platform"), max_length=20, choices=Account.Platform.choices,
-                                blank=True)
+    platform = models.CharField(
+        _("platform"), max_length=20, choices=Account.Platform.choices, blank=True
+    )
     handle = models.CharField(_("account"), max_length=150, blank=True)
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     reason = models.TextField(_("reason"))
@@ -220,10 +250,12 @@ class Complaint(models.Model):
     anonymous = models.BooleanField(_("anonymous"), default=False)
     reporter_name = models.CharField(_("reporter name"), max_length=200, blank=True)
     reporter_contact = models.CharField(_("reporter contact"), max_length=200, blank=True)
-    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="complaints")
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
-                              default=Status.RECEIVED)
+    post = models.ForeignKey(
+        Post, null=True, blank=True, on_delete=models.SET_NULL, related_name="complaints"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.RECEIVED
+    )
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
 
     class Meta:
@@ -248,8 +280,9 @@ class WatchlistEntry(models.Model):
     entry_id = models.SlugField(_("identifier"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     pattern = models.CharField(_("pattern"), max_length=500)
-    category = models.CharField(_("category"), max_length=20, choices=Category.choices,
-                                default=Category.RADICALISM)
+    category = models.CharField(
+        _("category"), max_length=20, choices=Category.choices, default=Category.RADICALISM
+    )
     weight = models.FloatField(_("weight"), default=0.5)
     reason_id = models.TextField(_("reason (Bahasa Indonesia)"))
     reason_en = models.TextField(_("reason (English)"), blank=True)
@@ -262,17 +295,26 @@ class WatchlistEntry(models.Model):
         verbose_name_plural = _("watchlist")
         ordering = ["category", "entry_id"]
         constraints = [
-            models.CheckConstraint(condition=Q(weight__gte=0) & Q(weight__lte=1),
-                                   name="monitoring_watchlist_weight_0_1"),
+            models.CheckConstraint(
+                condition=Q(weight__gte=0) & Q(weight__lte=1),
+                name="monitoring_watchlist_weight_0_1",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.entry_id}: {self.pattern}"
 
     def as_engine_entry(self) -> dict:
-        return {"id": self.entry_id, "kind": self.kind, "pattern": self.pattern,
-                "category": self.category, "weight": self.weight, "reason_id": self.reason_id,
-                "reason_en": self.reason_en, "source": self.source}
+        return {
+            "id": self.entry_id,
+            "kind": self.kind,
+            "pattern": self.pattern,
+            "category": self.category,
+            "weight": self.weight,
+            "reason_id": self.reason_id,
+            "reason_en": self.reason_en,
+            "source": self.source,
+        }
 
 
 class WatchlistVersion(models.Model):
@@ -282,8 +324,9 @@ class WatchlistVersion(models.Model):
     entries = models.JSONField(_("entries"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     note = models.CharField(_("change"), max_length=300, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -100,22 +100,35 @@ def _store(posts: list[Post], results: list[dict]) -> int:
     scans = []
     for post, result in zip(posts, results, strict=True):
         keep = result if result.get("flags") else {"model": result.get("model")}
-        scans.append(ScanResult(post=post, model_version=result["model"], scores=result["scores"],
-                                flags=result.get("flags", []), result=keep))
+        scans.append(
+            ScanResult(
+                post=post,
+                model_version=result["model"],
+                scores=result["scores"],
+                flags=result.get("flags", []),
+                result=keep,
+            )
+        )
     ScanResult.objects.bulk_create(scans, batch_size=1000)
     findings = 0
-    existing = dict(Finding.objects.filter(post__in=[p.pk for p in posts if p.pk])
-                    .values_list("post_id", "id"))
+    existing = dict(
+        Finding.objects.filter(post__in=[p.pk for p in posts if p.pk]).values_list("post_id", "id")
+    )
     new_findings = []
     for post, result, scan in zip(posts, results, scans, strict=True):
         flags = result.get("flags", [])
         if not flags:
             continue
-        fields = dict(categories=flags, top_category=_top(result["scores"], flags),
-                      score=max(float(result["scores"][c]) for c in flags),
-                      priority=priority(scores=result["scores"], flags=flags, kind=post.kind,
-                                        reach=post.reach),
-                      model_version=result["model"], scan=scan)
+        fields = dict(
+            categories=flags,
+            top_category=_top(result["scores"], flags),
+            score=max(float(result["scores"][c]) for c in flags),
+            priority=priority(
+                scores=result["scores"], flags=flags, kind=post.kind, reach=post.reach
+            ),
+            model_version=result["model"],
+            scan=scan,
+        )
         if post.pk in existing:
             Finding.objects.filter(pk=existing[post.pk]).update(**fields)
         else:
@@ -130,8 +143,9 @@ def _store(posts: list[Post], results: list[dict]) -> int:
 def _scan_queryset(queryset, *, engine, batch_size: int, stats: ScanStats) -> ScanStats:
     last_id = 0
     while True:
-        posts = list(queryset.filter(pk__gt=last_id).select_related("account")
-                     .order_by("pk")[:batch_size])
+        posts = list(
+            queryset.filter(pk__gt=last_id).select_related("account").order_by("pk")[:batch_size]
+        )
         if not posts:
             return stats
         results = engine.classify_many([p.text for p in posts], ids=[str(p.pk) for p in posts])
@@ -152,8 +166,9 @@ def scan_pending(*, batch_size: int = 2000, version: str | None = None) -> ScanS
 def scan_rescan(*, version: str, batch_size: int = 2000) -> ScanStats:
     """Scan every post again with ``version``, keeping earlier scan results."""
     engine = get_engine(version)
-    return _scan_queryset(Post.objects.all(), engine=engine, batch_size=batch_size,
-                          stats=ScanStats())
+    return _scan_queryset(
+        Post.objects.all(), engine=engine, batch_size=batch_size, stats=ScanStats()
+    )
 
 
 def scan_in_background() -> threading.Thread:

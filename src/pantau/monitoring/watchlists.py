@@ -37,16 +37,25 @@ def validate_entry(*, kind: str, pattern: str, weight: float) -> None:
 
 
 def _freeze(*, actor, note: str) -> WatchlistVersion:
-    entries = [e.as_engine_entry() for e in WatchlistEntry.objects.filter(active=True)
-               .order_by("entry_id")]
+    entries = [
+        e.as_engine_entry() for e in WatchlistEntry.objects.filter(active=True).order_by("entry_id")
+    ]
     blob = json.dumps(entries, sort_keys=True, ensure_ascii=False).encode("utf-8")
     number = (WatchlistVersion.objects.aggregate(n=Max("number"))["n"] or 0) + 1
-    version = WatchlistVersion.objects.create(number=number, entries=entries, note=note[:300],
-                                              sha256=hashlib.sha256(blob).hexdigest(),
-                                              created_by=actor)
-    audit_record(action="monitoring.watchlist.versioned", obj=version, actor=actor,
-                 after={"number": number, "entries": len(entries), "sha256": version.sha256},
-                 reason=note)
+    version = WatchlistVersion.objects.create(
+        number=number,
+        entries=entries,
+        note=note[:300],
+        sha256=hashlib.sha256(blob).hexdigest(),
+        created_by=actor,
+    )
+    audit_record(
+        action="monitoring.watchlist.versioned",
+        obj=version,
+        actor=actor,
+        after={"number": number, "entries": len(entries), "sha256": version.sha256},
+        reason=note,
+    )
     transaction.on_commit(_reload_engines)
     return version
 
@@ -64,8 +73,14 @@ def watchlist_entry_save(*, entry: WatchlistEntry, actor, note: str = "") -> Wat
     created = entry.pk is None
     before = None if created else snapshot(WatchlistEntry.objects.get(pk=entry.pk))
     entry.save()
-    audit_record(action=f"monitoring.watchlist.entry_{'created' if created else 'updated'}",
-                 obj=entry, actor=actor, before=before, after=snapshot(entry), reason=note)
+    audit_record(
+        action=f"monitoring.watchlist.entry_{'created' if created else 'updated'}",
+        obj=entry,
+        actor=actor,
+        before=before,
+        after=snapshot(entry),
+        reason=note,
+    )
     _freeze(actor=actor, note=note or f"{'add' if created else 'change'} {entry.entry_id}")
     return entry
 
@@ -75,9 +90,15 @@ def watchlist_entry_delete(*, entry: WatchlistEntry, actor, note: str = "") -> N
     before = snapshot(entry)
     entry_id = entry.entry_id
     entry.delete()
-    audit_record(action="monitoring.watchlist.entry_deleted", actor=actor, before=before,
-                 object_type="monitoring.watchlistentry", object_id=entry_id,
-                 object_repr=entry_id, reason=note)
+    audit_record(
+        action="monitoring.watchlist.entry_deleted",
+        actor=actor,
+        before=before,
+        object_type="monitoring.watchlistentry",
+        object_id=entry_id,
+        object_repr=entry_id,
+        reason=note,
+    )
     _freeze(actor=actor, note=note or f"delete {entry_id}")
 
 
@@ -89,13 +110,21 @@ def watchlist_seed_default(*, actor=None) -> int:
     from pantau.core.watchlist import load_default_entries
 
     _version, entries = load_default_entries()
-    WatchlistEntry.objects.bulk_create([
-        WatchlistEntry(entry_id=e["id"], kind=e["kind"], pattern=e["pattern"],
-                       category=e["category"], weight=float(e["weight"]),
-                       reason_id=e.get("reason_id", ""), reason_en=e.get("reason_en", ""),
-                       source=e.get("source", ""))
-        for e in entries
-    ])
+    WatchlistEntry.objects.bulk_create(
+        [
+            WatchlistEntry(
+                entry_id=e["id"],
+                kind=e["kind"],
+                pattern=e["pattern"],
+                category=e["category"],
+                weight=float(e["weight"]),
+                reason_id=e.get("reason_id", ""),
+                reason_en=e.get("reason_en", ""),
+                source=e.get("source", ""),
+            )
+            for e in entries
+        ]
+    )
     _freeze(actor=actor, note="default list shipped with Pantau")
     return len(entries)
 

@@ -47,8 +47,9 @@ class ApiToken(models.Model):
         FULL = "full", _("act as the user")
 
     name = models.CharField(_("name"), max_length=100)
-    user = models.ForeignKey(User, verbose_name=_("acts as"), on_delete=models.CASCADE,
-                             related_name="api_tokens")
+    user = models.ForeignKey(
+        User, verbose_name=_("acts as"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
     scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices, default=Scope.PUSH)
     prefix = models.CharField(_("prefix"), max_length=8, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)

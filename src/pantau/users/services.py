@@ -98,10 +98,15 @@ def api_token_create(*, user, name: str, scope: str, actor=None) -> tuple[object
     from pantau.users.models import ApiToken
 
     key = "pt_" + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name, scope=scope, prefix=key[:8],
-                                    key_hash=_token_hash(key))
-    audit_record(action="user.api_token_created", obj=token, actor=actor,
-                 after={"name": name, "scope": scope, "user": user.pk, "prefix": token.prefix})
+    token = ApiToken.objects.create(
+        user=user, name=name, scope=scope, prefix=key[:8], key_hash=_token_hash(key)
+    )
+    audit_record(
+        action="user.api_token_created",
+        obj=token,
+        actor=actor,
+        after={"name": name, "scope": scope, "user": user.pk, "prefix": token.prefix},
+    )
     return token, key
 
 
@@ -111,5 +116,8 @@ def api_token_lookup(key: str):
 
     if not key:
         return None
-    return (ApiToken.objects.select_related("user")
-            .filter(key_hash=_token_hash(key), revoked=False, user__is_active=True).first())
+    return (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=_token_hash(key), revoked=False, user__is_active=True)
+        .first()
+    )

@@ -51,8 +51,11 @@ urlpatterns = [
     path("aduan/cek/", complaints.complaint_lookup, name="complaint_lookup"),
     path("pengaduan/", complaints.complaint_list, name="complaint_list"),
     path("pengaduan/<str:reference>/", complaints.complaint_detail, name="complaint_detail"),
-    path("pengaduan/<str:reference>/tangkapan-layar/", complaints.complaint_screenshot,
-         name="complaint_screenshot"),
+    path(
+        "pengaduan/<str:reference>/tangkapan-layar/",
+        complaints.complaint_screenshot,
+        name="complaint_screenshot",
+    ),
     path("audit/", audit.audit_log, name="audit_log"),
     path("audit/akses/", audit.access_log, name="access_log"),
 ]

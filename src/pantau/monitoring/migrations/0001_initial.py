@@ -7,207 +7,563 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('registry', '0002_initial'),
+        ("registry", "0002_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('format', models.CharField(max_length=20, verbose_name='format')),
-                ('source_name', models.CharField(max_length=300, verbose_name='file')),
-                ('source_sha256', models.CharField(db_index=True, max_length=64, verbose_name='file SHA-256')),
-                ('status', models.CharField(choices=[('running', 'running'), ('done', 'done'), ('failed', 'failed')], default='running', max_length=10, verbose_name='status')),
-                ('position', models.JSONField(blank=True, null=True, verbose_name='resume position')),
-                ('imported', models.PositiveIntegerField(default=0, verbose_name='imported')),
-                ('duplicates', models.PositiveIntegerField(default=0, verbose_name='duplicates')),
-                ('skipped', models.PositiveIntegerField(default=0, verbose_name='skipped')),
-                ('error_count', models.PositiveIntegerField(default=0, verbose_name='errors')),
-                ('message', models.TextField(blank=True, verbose_name='message')),
-                ('started_at', models.DateTimeField(auto_now_add=True, verbose_name='started')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('started_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='started by')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("format", models.CharField(max_length=20, verbose_name="format")),
+                ("source_name", models.CharField(max_length=300, verbose_name="file")),
+                (
+                    "source_sha256",
+                    models.CharField(db_index=True, max_length=64, verbose_name="file SHA-256"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("running", "running"), ("done", "done"), ("failed", "failed")],
+                        default="running",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "position",
+                    models.JSONField(blank=True, null=True, verbose_name="resume position"),
+                ),
+                ("imported", models.PositiveIntegerField(default=0, verbose_name="imported")),
+                ("duplicates", models.PositiveIntegerField(default=0, verbose_name="duplicates")),
+                ("skipped", models.PositiveIntegerField(default=0, verbose_name="skipped")),
+                ("error_count", models.PositiveIntegerField(default=0, verbose_name="errors")),
+                ("message", models.TextField(blank=True, verbose_name="message")),
+                ("started_at", models.DateTimeField(auto_now_add=True, verbose_name="started")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished"),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="started by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'import run',
-                'verbose_name_plural': 'import runs',
-                'ordering': ['-started_at'],
+                "verbose_name": "import run",
+                "verbose_name_plural": "import runs",
+                "ordering": ["-started_at"],
             },
         ),
         migrations.CreateModel(
-            name='ImportProblem',
+            name="ImportProblem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.CharField(max_length=300, verbose_name='file')),
-                ('line', models.PositiveIntegerField(blank=True, null=True, verbose_name='line')),
-                ('field', models.CharField(blank=True, max_length=100, verbose_name='field')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('run', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='problems', to='monitoring.importrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.CharField(max_length=300, verbose_name="file")),
+                ("line", models.PositiveIntegerField(blank=True, null=True, verbose_name="line")),
+                ("field", models.CharField(blank=True, max_length=100, verbose_name="field")),
+                ("reason", models.TextField(verbose_name="reason")),
+                (
+                    "run",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="problems",
+                        to="monitoring.importrun",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'import problem',
-                'verbose_name_plural': 'import problems',
-                'ordering': ['id'],
+                "verbose_name": "import problem",
+                "verbose_name_plural": "import problems",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Post',
+            name="Post",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('platform', models.CharField(choices=[('facebook', 'Facebook'), ('instagram', 'Instagram'), ('x', 'X (Twitter)'), ('tiktok', 'TikTok'), ('youtube', 'YouTube'), ('threads', 'Threads'), ('mastodon', 'Mastodon'), ('other', 'Other')], max_length=20, verbose_name='platform')),
-                ('post_id', models.CharField(max_length=200, verbose_name='post id')),
-                ('handle', models.CharField(db_index=True, max_length=150, verbose_name='handle')),
-                ('url', models.URLField(blank=True, max_length=1000, verbose_name='URL')),
-                ('created_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='posted at')),
-                ('kind', models.CharField(choices=[('post', 'post'), ('comment', 'comment'), ('share', 'share'), ('reaction', 'reaction')], default='post', max_length=10, verbose_name='kind')),
-                ('text', models.TextField(verbose_name='text')),
-                ('language', models.CharField(blank=True, max_length=10, verbose_name='language')),
-                ('likes', models.PositiveIntegerField(default=0, verbose_name='likes')),
-                ('shares', models.PositiveIntegerField(default=0, verbose_name='shares')),
-                ('comments', models.PositiveIntegerField(default=0, verbose_name='comments')),
-                ('views', models.PositiveBigIntegerField(default=0, verbose_name='views')),
-                ('content_hash', models.CharField(db_index=True, max_length=64, verbose_name='content hash')),
-                ('raw', models.JSONField(blank=True, null=True, verbose_name='raw record')),
-                ('source', models.CharField(default='import', max_length=20, verbose_name='source')),
-                ('scan_state', models.CharField(choices=[('pending', 'not scanned yet'), ('scanned', 'scanned'), ('failed', 'scan failed')], default='pending', max_length=10, verbose_name='scan')),
-                ('keep_until', models.DateTimeField(blank=True, help_text='Posts of unregistered accounts are deleted after this.', null=True, verbose_name='keep until')),
-                ('collected_at', models.DateTimeField(auto_now_add=True, verbose_name='collected at')),
-                ('account', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='posts', to='registry.account', verbose_name='account')),
-                ('import_run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='posts', to='monitoring.importrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "platform",
+                    models.CharField(
+                        choices=[
+                            ("facebook", "Facebook"),
+                            ("instagram", "Instagram"),
+                            ("x", "X (Twitter)"),
+                            ("tiktok", "TikTok"),
+                            ("youtube", "YouTube"),
+                            ("threads", "Threads"),
+                            ("mastodon", "Mastodon"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="platform",
+                    ),
+                ),
+                ("post_id", models.CharField(max_length=200, verbose_name="post id")),
+                ("handle", models.CharField(db_index=True, max_length=150, verbose_name="handle")),
+                ("url", models.URLField(blank=True, max_length=1000, verbose_name="URL")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="posted at"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("post", "post"),
+                            ("comment", "comment"),
+                            ("share", "share"),
+                            ("reaction", "reaction"),
+                        ],
+                        default="post",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="text")),
+                ("language", models.CharField(blank=True, max_length=10, verbose_name="language")),
+                ("likes", models.PositiveIntegerField(default=0, verbose_name="likes")),
+                ("shares", models.PositiveIntegerField(default=0, verbose_name="shares")),
+                ("comments", models.PositiveIntegerField(default=0, verbose_name="comments")),
+                ("views", models.PositiveBigIntegerField(default=0, verbose_name="views")),
+                (
+                    "content_hash",
+                    models.CharField(db_index=True, max_length=64, verbose_name="content hash"),
+                ),
+                ("raw", models.JSONField(blank=True, null=True, verbose_name="raw record")),
+                (
+                    "source",
+                    models.CharField(default="import", max_length=20, verbose_name="source"),
+                ),
+                (
+                    "scan_state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "not scanned yet"),
+                            ("scanned", "scanned"),
+                            ("failed", "scan failed"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="scan",
+                    ),
+                ),
+                (
+                    "keep_until",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Posts of unregistered accounts are deleted after this.",
+                        null=True,
+                        verbose_name="keep until",
+                    ),
+                ),
+                (
+                    "collected_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="collected at"),
+                ),
+                (
+                    "account",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="posts",
+                        to="registry.account",
+                        verbose_name="account",
+                    ),
+                ),
+                (
+                    "import_run",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="posts",
+                        to="monitoring.importrun",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'post',
-                'verbose_name_plural': 'posts',
-                'ordering': ['-created_at'],
+                "verbose_name": "post",
+                "verbose_name_plural": "posts",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Complaint',
+            name="Complaint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=20, unique=True, verbose_name='reference number')),
-                ('post_url', models.URLField(blank=True, max_length=1000, verbose_name='URL of the post')),
-                ('platform', models.CharField(blank=True, choices=[('facebook', 'Facebook'), ('instagram', 'Instagram'), ('x', 'X (Twitter)'), ('tiktok', 'TikTok'), ('youtube', 'YouTube'), ('threads', 'Threads'), ('mastodon', 'Mastodon'), ('other', 'Other')], max_length=20, verbose_name='platform')),
-                ('handle', models.CharField(blank=True, max_length=150, verbose_name='account')),
-                ('category', models.CharField(choices=[('hate_speech', 'Hate speech'), ('abusive', 'Abusive language'), ('radicalism', 'Radicalism'), ('hoax', 'Hoax')], max_length=20, verbose_name='category')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('screenshot', models.FileField(blank=True, upload_to='complaints/%Y/%m/', verbose_name='screenshot')),
-                ('screenshot_sha256', models.CharField(blank=True, max_length=64, verbose_name='screenshot SHA-256')),
-                ('ocr_text', models.TextField(blank=True, verbose_name='recognised text')),
-                ('anonymous', models.BooleanField(default=False, verbose_name='anonymous')),
-                ('reporter_name', models.CharField(blank=True, max_length=200, verbose_name='reporter name')),
-                ('reporter_contact', models.CharField(blank=True, max_length=200, verbose_name='reporter contact')),
-                ('status', models.CharField(choices=[('received', 'received'), ('in_review', 'in review'), ('closed', 'closed')], default='received', max_length=10, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='received at')),
-                ('post', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='complaints', to='monitoring.post')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(max_length=20, unique=True, verbose_name="reference number"),
+                ),
+                (
+                    "post_url",
+                    models.URLField(blank=True, max_length=1000, verbose_name="URL of the post"),
+                ),
+                (
+                    "platform",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("facebook", "Facebook"),
+                            ("instagram", "Instagram"),
+                            ("x", "X (Twitter)"),
+                            ("tiktok", "TikTok"),
+                            ("youtube", "YouTube"),
+                            ("threads", "Threads"),
+                            ("mastodon", "Mastodon"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="platform",
+                    ),
+                ),
+                ("handle", models.CharField(blank=True, max_length=150, verbose_name="account")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("hate_speech", "Hate speech"),
+                            ("abusive", "Abusive language"),
+                            ("radicalism", "Radicalism"),
+                            ("hoax", "Hoax"),
+                        ],
+                        max_length=20,
+                        verbose_name="category",
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="reason")),
+                (
+                    "screenshot",
+                    models.FileField(
+                        blank=True, upload_to="complaints/%Y/%m/", verbose_name="screenshot"
+                    ),
+                ),
+                (
+                    "screenshot_sha256",
+                    models.CharField(blank=True, max_length=64, verbose_name="screenshot SHA-256"),
+                ),
+                ("ocr_text", models.TextField(blank=True, verbose_name="recognised text")),
+                ("anonymous", models.BooleanField(default=False, verbose_name="anonymous")),
+                (
+                    "reporter_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="reporter name"),
+                ),
+                (
+                    "reporter_contact",
+                    models.CharField(blank=True, max_length=200, verbose_name="reporter contact"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("received", "received"),
+                            ("in_review", "in review"),
+                            ("closed", "closed"),
+                        ],
+                        default="received",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="received at")),
+                (
+                    "post",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="complaints",
+                        to="monitoring.post",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'complaint',
-                'verbose_name_plural': 'complaints',
-                'ordering': ['-created_at'],
+                "verbose_name": "complaint",
+                "verbose_name_plural": "complaints",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ScanResult',
+            name="ScanResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('model_version', models.CharField(max_length=60, verbose_name='model')),
-                ('scores', models.JSONField(verbose_name='scores')),
-                ('flags', models.JSONField(default=list, verbose_name='flags')),
-                ('result', models.JSONField(verbose_name='full result')),
-                ('scanned_at', models.DateTimeField(auto_now_add=True, verbose_name='scanned at')),
-                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scans', to='monitoring.post')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("model_version", models.CharField(max_length=60, verbose_name="model")),
+                ("scores", models.JSONField(verbose_name="scores")),
+                ("flags", models.JSONField(default=list, verbose_name="flags")),
+                ("result", models.JSONField(verbose_name="full result")),
+                ("scanned_at", models.DateTimeField(auto_now_add=True, verbose_name="scanned at")),
+                (
+                    "post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scans",
+                        to="monitoring.post",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'scan result',
-                'verbose_name_plural': 'scan results',
-                'ordering': ['-scanned_at'],
+                "verbose_name": "scan result",
+                "verbose_name_plural": "scan results",
+                "ordering": ["-scanned_at"],
             },
         ),
         migrations.CreateModel(
-            name='Finding',
+            name="Finding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(choices=[('scan', 'scanner'), ('complaint', 'complaint')], default='scan', max_length=10, verbose_name='source')),
-                ('categories', models.JSONField(default=list, verbose_name='categories')),
-                ('top_category', models.CharField(blank=True, choices=[('hate_speech', 'Hate speech'), ('abusive', 'Abusive language'), ('radicalism', 'Radicalism'), ('hoax', 'Hoax')], db_index=True, max_length=20, verbose_name='category')),
-                ('score', models.FloatField(default=0.0, verbose_name='score')),
-                ('priority', models.FloatField(db_index=True, default=0.0, verbose_name='priority')),
-                ('model_version', models.CharField(blank=True, max_length=60, verbose_name='model')),
-                ('status', models.CharField(choices=[('new', 'awaiting review'), ('confirmed', 'confirmed'), ('dismissed', 'dismissed (false positive)'), ('protected', 'protected criticism'), ('not_attributable', "not the employee's account / hacked")], db_index=True, default='new', max_length=20, verbose_name='status')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='found at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('employee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='findings', to='registry.employee')),
-                ('post', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='finding', to='monitoring.post')),
-                ('scan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='monitoring.scanresult')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("scan", "scanner"), ("complaint", "complaint")],
+                        default="scan",
+                        max_length=10,
+                        verbose_name="source",
+                    ),
+                ),
+                ("categories", models.JSONField(default=list, verbose_name="categories")),
+                (
+                    "top_category",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("hate_speech", "Hate speech"),
+                            ("abusive", "Abusive language"),
+                            ("radicalism", "Radicalism"),
+                            ("hoax", "Hoax"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="category",
+                    ),
+                ),
+                ("score", models.FloatField(default=0.0, verbose_name="score")),
+                (
+                    "priority",
+                    models.FloatField(db_index=True, default=0.0, verbose_name="priority"),
+                ),
+                (
+                    "model_version",
+                    models.CharField(blank=True, max_length=60, verbose_name="model"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "awaiting review"),
+                            ("confirmed", "confirmed"),
+                            ("dismissed", "dismissed (false positive)"),
+                            ("protected", "protected criticism"),
+                            ("not_attributable", "not the employee's account / hacked"),
+                        ],
+                        db_index=True,
+                        default="new",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="found at"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "employee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="findings",
+                        to="registry.employee",
+                    ),
+                ),
+                (
+                    "post",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="finding",
+                        to="monitoring.post",
+                    ),
+                ),
+                (
+                    "scan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="monitoring.scanresult",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'finding',
-                'verbose_name_plural': 'findings',
-                'ordering': ['-priority', 'created_at'],
+                "verbose_name": "finding",
+                "verbose_name_plural": "findings",
+                "ordering": ["-priority", "created_at"],
             },
         ),
         migrations.CreateModel(
-            name='WatchlistEntry',
+            name="WatchlistEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('entry_id', models.SlugField(max_length=80, unique=True, verbose_name='identifier')),
-                ('kind', models.CharField(choices=[('term', 'term'), ('phrase', 'phrase'), ('hashtag', 'hashtag'), ('organisation', 'organisation'), ('regex', 'regular expression')], max_length=20, verbose_name='kind')),
-                ('pattern', models.CharField(max_length=500, verbose_name='pattern')),
-                ('category', models.CharField(choices=[('hate_speech', 'Hate speech'), ('abusive', 'Abusive language'), ('radicalism', 'Radicalism'), ('hoax', 'Hoax')], default='radicalism', max_length=20, verbose_name='category')),
-                ('weight', models.FloatField(default=0.5, verbose_name='weight')),
-                ('reason_id', models.TextField(verbose_name='reason (Bahasa Indonesia)')),
-                ('reason_en', models.TextField(blank=True, verbose_name='reason (English)')),
-                ('source', models.CharField(blank=True, max_length=200, verbose_name='basis')),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "entry_id",
+                    models.SlugField(max_length=80, unique=True, verbose_name="identifier"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("term", "term"),
+                            ("phrase", "phrase"),
+                            ("hashtag", "hashtag"),
+                            ("organisation", "organisation"),
+                            ("regex", "regular expression"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("pattern", models.CharField(max_length=500, verbose_name="pattern")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("hate_speech", "Hate speech"),
+                            ("abusive", "Abusive language"),
+                            ("radicalism", "Radicalism"),
+                            ("hoax", "Hoax"),
+                        ],
+                        default="radicalism",
+                        max_length=20,
+                        verbose_name="category",
+                    ),
+                ),
+                ("weight", models.FloatField(default=0.5, verbose_name="weight")),
+                ("reason_id", models.TextField(verbose_name="reason (Bahasa Indonesia)")),
+                ("reason_en", models.TextField(blank=True, verbose_name="reason (English)")),
+                ("source", models.CharField(blank=True, max_length=200, verbose_name="basis")),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
             ],
             options={
-                'verbose_name': 'watchlist entry',
-                'verbose_name_plural': 'watchlist',
-                'ordering': ['category', 'entry_id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('weight__gte', 0), ('weight__lte', 1)), name='monitoring_watchlist_weight_0_1')],
+                "verbose_name": "watchlist entry",
+                "verbose_name_plural": "watchlist",
+                "ordering": ["category", "entry_id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("weight__gte", 0), ("weight__lte", 1)),
+                        name="monitoring_watchlist_weight_0_1",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='WatchlistVersion',
+            name="WatchlistVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(unique=True, verbose_name='version')),
-                ('entries', models.JSONField(verbose_name='entries')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='change')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(unique=True, verbose_name="version")),
+                ("entries", models.JSONField(verbose_name="entries")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="change")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'watchlist version',
-                'verbose_name_plural': 'watchlist versions',
-                'ordering': ['-number'],
+                "verbose_name": "watchlist version",
+                "verbose_name_plural": "watchlist versions",
+                "ordering": ["-number"],
             },
         ),
         migrations.AddIndex(
-            model_name='post',
-            index=models.Index(condition=models.Q(('scan_state', 'pending')), fields=['id'], name='monitoring_post_pending_idx'),
+            model_name="post",
+            index=models.Index(
+                condition=models.Q(("scan_state", "pending")),
+                fields=["id"],
+                name="monitoring_post_pending_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='post',
-            constraint=models.UniqueConstraint(fields=('platform', 'post_id'), name='monitoring_post_unique_id'),
+            model_name="post",
+            constraint=models.UniqueConstraint(
+                fields=("platform", "post_id"), name="monitoring_post_unique_id"
+            ),
         ),
         migrations.AddIndex(
-            model_name='scanresult',
-            index=models.Index(fields=['post', 'model_version'], name='monitoring_scan_post_idx'),
+            model_name="scanresult",
+            index=models.Index(fields=["post", "model_version"], name="monitoring_scan_post_idx"),
         ),
         migrations.AddIndex(
-            model_name='finding',
-            index=models.Index(condition=models.Q(('status', 'new')), fields=['-priority', 'created_at'], name='monitoring_finding_queue_idx'),
+            model_name="finding",
+            index=models.Index(
+                condition=models.Q(("status", "new")),
+                fields=["-priority", "created_at"],
+                name="monitoring_finding_queue_idx",
+            ),
         ),
     ]

@@ -28,8 +28,11 @@ def complaint_new(request):
     form = ComplaintForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         try:
-            hit(f"complaint:{reporter_fingerprint(client_ip(request))}",
-                limit=settings.PANTAU_COMPLAINT_RATE_PER_HOUR, window=3600)
+            hit(
+                f"complaint:{reporter_fingerprint(client_ip(request))}",
+                limit=settings.PANTAU_COMPLAINT_RATE_PER_HOUR,
+                window=3600,
+            )
         except RateLimited:
             messages.error(request, _("Too many complaints from your address; try again later."))
             return render(request, "monitoring/complaint_form.html", {"form": form}, status=429)
@@ -38,10 +41,15 @@ def complaint_new(request):
             upload = data.get("screenshot")
             try:
                 complaint = complaint_submit(
-                    post_url=data["post_url"], handle=data["handle"], category=data["category"],
-                    reason=data["reason"], screenshot=upload.read() if upload else None,
-                    screenshot_name=upload.name if upload else "", anonymous=data["anonymous"],
-                    reporter_name=data["reporter_name"], reporter_contact=data["reporter_contact"],
+                    post_url=data["post_url"],
+                    handle=data["handle"],
+                    category=data["category"],
+                    reason=data["reason"],
+                    screenshot=upload.read() if upload else None,
+                    screenshot_name=upload.name if upload else "",
+                    anonymous=data["anonymous"],
+                    reporter_name=data["reporter_name"],
+                    reporter_contact=data["reporter_contact"],
                     actor=request.user if request.user.is_authenticated else None,
                 )
             except ComplaintError as exc:
@@ -72,7 +80,9 @@ def complaint_lookup(request):
         complaint = complaint_status(reference=form.cleaned_data["reference"])
         if complaint is None:
             form.add_error("reference", _("No complaint has this reference number."))
-    return render(request, "monitoring/complaint_lookup.html", {"form": form, "complaint": complaint})
+    return render(
+        request, "monitoring/complaint_lookup.html", {"form": form, "complaint": complaint}
+    )
 
 
 @role_perm_required(VIEW_COMPLAINTS)
@@ -83,14 +93,20 @@ def complaint_list(request):
 
 @role_perm_required(VIEW_COMPLAINTS)
 def complaint_detail(request, reference: str):
-    complaint = Complaint.objects.select_related("post__finding").filter(reference=reference).first()
+    complaint = (
+        Complaint.objects.select_related("post__finding").filter(reference=reference).first()
+    )
     if complaint is None:
         raise Http404
     show_reporter = request.user.has_role_perm(VIEW_REPORTER)
-    access_record(user=request.user, obj=complaint,
-                  detail="with reporter identity" if show_reporter else "")
-    return render(request, "monitoring/complaint_detail.html",
-                  {"complaint": complaint, "show_reporter": show_reporter})
+    access_record(
+        user=request.user, obj=complaint, detail="with reporter identity" if show_reporter else ""
+    )
+    return render(
+        request,
+        "monitoring/complaint_detail.html",
+        {"complaint": complaint, "show_reporter": show_reporter},
+    )
 
 
 @role_perm_required(VIEW_COMPLAINTS)

@@ -26,8 +26,11 @@ def post_import_view(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > settings.PANTAU_IMPORT_MAX_BYTES:
-            form.add_error("file", _("The file is larger than %d MB; import it with `pantau import`.")
-                           % (settings.PANTAU_IMPORT_MAX_BYTES // (1024 * 1024)))
+            form.add_error(
+                "file",
+                _("The file is larger than %d MB; import it with `pantau import`.")
+                % (settings.PANTAU_IMPORT_MAX_BYTES // (1024 * 1024)),
+            )
         else:
             folder = Path(settings.MEDIA_ROOT) / "imports" / uuid.uuid4().hex
             folder.mkdir(parents=True, exist_ok=True)
@@ -36,9 +39,14 @@ def post_import_view(request):
                 for chunk in upload.chunks():
                     out.write(chunk)
             ready, holder = threading.Event(), {}
-            import_in_background(path=path, format=form.cleaned_data["format"],
-                                 handle=form.cleaned_data["handle"], actor_id=request.user.pk,
-                                 run_ready=ready, holder=holder)
+            import_in_background(
+                path=path,
+                format=form.cleaned_data["format"],
+                handle=form.cleaned_data["handle"],
+                actor_id=request.user.pk,
+                run_ready=ready,
+                holder=holder,
+            )
             ready.wait(timeout=15)
             if holder.get("run_id"):
                 return redirect("post_import_run", run_id=holder["run_id"])
@@ -55,8 +63,15 @@ def post_import_view(request):
 def post_import_run(request, run_id):
     run = get_object_or_404(ImportRun, pk=run_id)
     if request.GET.get("format") == "json":
-        return JsonResponse({"status": run.status, "imported": run.imported,
-                             "duplicates": run.duplicates, "skipped": run.skipped,
-                             "errors": run.error_count, "message": run.message})
+        return JsonResponse(
+            {
+                "status": run.status,
+                "imported": run.imported,
+                "duplicates": run.duplicates,
+                "skipped": run.skipped,
+                "errors": run.error_count,
+                "message": run.message,
+            }
+        )
     problems = run.problems.all()[:200]
     return render(request, "monitoring/post_import_run.html", {"run": run, "problems": problems})
