@@ -22,7 +22,17 @@ from pantau.monitoring.watchlists import (
 class WatchlistEntryForm(forms.ModelForm):
     class Meta:
         model = WatchlistEntry
-        fields = "__all__"
+        fields = [
+            "entry_id",
+            "kind",
+            "pattern",
+            "category",
+            "weight",
+            "reason_id",
+            "reason_en",
+            "source",
+            "active",
+        ]
 
     def clean(self):
         data = super().clean()

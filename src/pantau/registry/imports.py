@@ -179,7 +179,8 @@ def _validate_employees(rows: list[Row], report: ImportReport) -> list[dict]:
         try:
             parse_nip(nip)
         except NipError as exc:
-            reason = "%s: %s" % (NIP_REASONS.get(exc.code, exc), nip or "''")
+            shown = nip or "''"
+            reason = f"{NIP_REASONS.get(exc.code, exc)}: {shown}"
             report.errors.append(RowError(row.number, "nip", reason))
             continue
         if nip in seen:
