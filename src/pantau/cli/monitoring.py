@@ -45,6 +45,16 @@ def register(sub) -> None:
     scan.add_argument("--batch-size", type=int, default=2000, help="posts per batch")
     scan.set_defaults(func=cmd_scan)
 
+    worker = sub.add_parser(
+        "worker",
+        help="run periodic work: poll feeds, scan, retention",
+        description="Poll due feeds and Mastodon accounts, scan new posts and "
+        "delete expired posts of unregistered accounts, in a loop.",
+    )
+    worker.add_argument("--once", action="store_true", help="run one round and exit")
+    worker.add_argument("--interval", type=int, default=60, help="seconds between rounds")
+    worker.set_defaults(func=cmd_worker)
+
 
 def _mapping(pairs: list[str]) -> dict | None:
     mapping = {}
@@ -141,3 +151,21 @@ def cmd_scan(args) -> int:
         f"{stats.findings} new findings"
     )
     return 0
+
+
+def cmd_worker(args) -> int:
+    setup_django()
+    from pantau.monitoring.periodic import run_periodic_once
+
+    if args.interval < 1:
+        raise CliError("--interval must be at least 1 second")
+    while True:
+        tick = run_periodic_once()
+        print(
+            f"feeds polled {tick.feeds_polled} (+{tick.posts_from_feeds} posts), scanned "
+            f"{tick.scanned} ({tick.findings} findings), purged {tick.purged}",
+            flush=True,
+        )
+        if args.once:
+            return 0
+        time.sleep(args.interval)

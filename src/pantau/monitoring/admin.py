@@ -3,8 +3,10 @@
 from django import forms
 from django.contrib import admin
 
+from pantau.audit.admin_mixins import AuditedAdminMixin
 from pantau.monitoring.models import (
     Complaint,
+    FeedSource,
     Finding,
     ImportRun,
     Post,
@@ -113,3 +115,11 @@ class WatchlistEntryAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for obj in queryset:
             watchlist_entry_delete(entry=obj, actor=request.user)
+
+
+@admin.register(FeedSource)
+class FeedSourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["kind", "url", "acct", "account", "active", "last_polled_at", "last_error"]
+    list_filter = ["kind", "active", "error_permanent"]
+    autocomplete_fields = ["account"]
+    readonly_fields = ["cursor", "last_polled_at", "next_poll_at", "last_error", "error_permanent"]

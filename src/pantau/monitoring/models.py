@@ -340,3 +340,35 @@ class WatchlistVersion(models.Model):
     @property
     def label(self) -> str:
         return f"db-{self.number}"
+
+
+class FeedSource(models.Model):
+    """An RSS/Atom feed or a Mastodon account polled on a schedule for a registered account."""
+
+    class Kind(models.TextChoices):
+        RSS = "rss", _("RSS/Atom feed")
+        MASTODON = "mastodon", _("Mastodon account")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    url = models.URLField(_("feed URL or Mastodon instance"), max_length=500)
+    acct = models.CharField(_("Mastodon account (user)"), max_length=150, blank=True)
+    account = models.ForeignKey(
+        Account,
+        verbose_name=_("registered account"),
+        on_delete=models.CASCADE,
+        related_name="feeds",
+    )
+    interval_minutes = models.PositiveIntegerField(_("poll every (minutes)"), default=60)
+    active = models.BooleanField(_("active"), default=True)
+    cursor = models.JSONField(_("cursor"), default=dict, blank=True)
+    last_polled_at = models.DateTimeField(_("last polled"), null=True, blank=True)
+    next_poll_at = models.DateTimeField(_("next poll"), null=True, blank=True, db_index=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    error_permanent = models.BooleanField(_("error is permanent"), default=False)
+
+    class Meta:
+        verbose_name = _("feed")
+        verbose_name_plural = _("feeds")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.url} {self.acct}".strip()
