@@ -28,6 +28,7 @@ class Row:
     number: int
     values: dict[str, str] = field(default_factory=dict)
     problem: str = ""
+    problem_field: str = "*"
 
 
 def _canonical(name: str, aliases: dict[str, str]) -> str | None:
@@ -114,7 +115,9 @@ def _read_csv(data: bytes, source: str, aliases: dict[str, str], required: set[s
     return rows()
 
 
-def _read_xlsx(data: bytes, source: str, aliases: dict[str, str], required: set[str]):
+def _read_xlsx(
+    data: bytes, source: str, aliases: dict[str, str], required: set[str], sheet_hint: str = ""
+):
     from openpyxl import load_workbook
 
     try:
@@ -123,10 +126,12 @@ def _read_xlsx(data: bytes, source: str, aliases: dict[str, str], required: set[
         raise TableError(
             f"{source}: not a readable XLSX workbook ({exc.__class__.__name__})"
         ) from None
-    # A workbook may hold several tables (Pantau's own export has one sheet per kind):
-    # take the first sheet whose header has the required columns.
+    # A workbook may hold several tables (Pantau's own export has one sheet per kind): a sheet
+    # named like the table wanted comes first, then the first whose header has the required
+    # columns.
     chosen = None
-    for sheet in workbook.worksheets:
+    sheets = sorted(workbook.worksheets, key=lambda ws: ws.title.strip().lower() != sheet_hint)
+    for sheet in sheets:
         iterator = sheet.iter_rows(values_only=True)
         head: list[tuple[int, list]] = []
         for number, cells in enumerate(iterator, start=1):
@@ -149,6 +154,17 @@ def _read_xlsx(data: bytes, source: str, aliases: dict[str, str], required: set[
 
     def rows() -> Iterator[Row]:
         def make(number: int, cells) -> Row:
+            long_numbers = [
+                name
+                for i, name in mapped.items()
+                if i < len(cells) and isinstance(cells[i], float) and abs(cells[i]) >= 1e15
+            ]
+            if long_numbers:
+                reason = (
+                    "the number is too long for a spreadsheet cell and has lost digits; "
+                    "format the column as text"
+                )
+                return Row(number, {}, reason, long_numbers[0])
             return Row(
                 number,
                 {n: _cell_text(cells[i]) if i < len(cells) else "" for i, n in mapped.items()},
@@ -171,6 +187,7 @@ def read_table(
     required: set[str],
     data: bytes | None = None,
     name: str | None = None,
+    sheet_hint: str = "",
 ) -> Iterator[Row]:
     """Rows of a CSV or XLSX file (chosen by content), skipping rows with no values at all."""
     path = Path(path)
@@ -179,9 +196,12 @@ def read_table(
         data = path.read_bytes()
     if not data.strip():
         raise TableError(f"{source}: the file is empty")
-    reader = _read_xlsx if data[:4] == b"PK\x03\x04" else _read_csv
-    if reader is _read_csv and b"\x00" in data[:1024]:
+    if data[:4] == b"PK\x03\x04":
+        rows = _read_xlsx(data, source, aliases, required, sheet_hint)
+    elif b"\x00" in data[:1024]:
         raise TableError(f"{source}: not a CSV or XLSX file")
-    for row in reader(data, source, aliases, required):
+    else:
+        rows = _read_csv(data, source, aliases, required)
+    for row in rows:
         if row.problem or any(v for v in row.values.values()):
             yield row

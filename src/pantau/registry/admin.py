@@ -27,6 +27,7 @@ class EmployeeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_filter = ["active", "grade", "unit"]
     search_fields = ["nip", "name", "position"]
     autocomplete_fields = ["unit", "supervisor"]
+    inlines = [AccountInline]
 
     def save_formset(self, request, form, formset, change):
         from pantau.audit.services import audit_record, snapshot

@@ -28,7 +28,6 @@ ALIASES = {
     "units": {
         "code": "code",
         "kode": "code",
-        "kode_unit": "code",
         "name": "name",
         "nama": "name",
         "nama_unit": "name",
@@ -136,6 +135,7 @@ def _bool(value: str, row: Row, report: ImportReport, default: bool = True) -> b
 
 def _validate_units(rows: list[Row], report: ImportReport) -> list[dict]:
     known = set(Unit.objects.values_list("code", flat=True))
+    in_file = {r.values.get("code", "") for r in rows}
     seen: dict[str, int] = {}
     planned = []
     for row in rows:
@@ -161,10 +161,46 @@ def _validate_units(rows: list[Row], report: ImportReport) -> list[dict]:
         if kind not in Unit.Kind.values:
             report.errors.append(RowError(row.number, "kind", _("unknown kind %s") % kind))
         parent = v.get("parent_code", "")
-        if parent and parent not in known and parent not in seen:
+        if parent == code:
+            report.errors.append(
+                RowError(row.number, "parent_code", _("a unit cannot be its own parent"))
+            )
+        elif parent and parent not in known and parent not in in_file:
             report.errors.append(RowError(row.number, "parent_code", _("unknown unit %s") % parent))
-        planned.append({"code": code, "name": v.get("name", ""), "kind": kind, "parent": parent})
+        planned.append(
+            {
+                "code": code,
+                "name": v.get("name", ""),
+                "kind": kind,
+                "parent": parent,
+                "row": row.number,
+            }
+        )
+    _check_unit_cycles(planned, report)
     return planned
+
+
+def _check_unit_cycles(planned: list[dict], report: ImportReport) -> None:
+    """Refuse parent chains that loop back (A under B under A), counting stored units too."""
+    parents = {
+        code: parent or None for code, parent in Unit.objects.values_list("code", "parent__code")
+    }
+    parents.update({item["code"]: item["parent"] or None for item in planned})
+    for item in planned:
+        walk, current = {item["code"]}, parents.get(item["code"])
+        while current is not None:
+            if current in walk:
+                if current != item["code"] or item["parent"] != item["code"]:
+                    report.errors.append(
+                        RowError(
+                            item["row"],
+                            "parent_code",
+                            _("the parent chain loops back to %s") % current,
+                        )
+                    )
+                break
+            walk.add(current)
+            current = parents.get(current)
 
 
 def _validate_employees(rows: list[Row], report: ImportReport) -> list[dict]:
@@ -278,7 +314,9 @@ def _validate_accounts(rows: list[Row], report: ImportReport) -> list[dict]:
             report.errors.append(RowError(row.number, "state", _("unknown state %s") % state))
         url = v.get("url", "")
         if url and not url.startswith(("http://", "https://")):
-            report.errors.append(RowError(row.number, "url", _("must start with https://")))
+            report.errors.append(
+                RowError(row.number, "url", _("must be a web address starting with https://"))
+            )
         planned.append(
             {
                 "nip": nip,
@@ -397,6 +435,7 @@ def registry_import(
                 required=REQUIRED[kind],
                 data=data,
                 name=source,
+                sheet_hint=kind,
             )
         )
     except TableError as exc:
@@ -408,7 +447,7 @@ def registry_import(
         raise RegistryImportError(_("%s: the file has a header but no data rows") % source)
     for row in rows:
         if row.problem:
-            report.errors.append(RowError(row.number, "*", row.problem))
+            report.errors.append(RowError(row.number, row.problem_field, row.problem))
     good = [r for r in rows if not r.problem]
     planned = VALIDATORS[kind](good, report)
     report.errors.sort(key=lambda e: (e.row, e.field))
