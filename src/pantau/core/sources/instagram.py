@@ -1,0 +1,145 @@
+"""Instagram export (JSON): posts and their captions, reels, stories, and the account's comments.
+
+Files read, wherever they sit in the export (``content/``, ``your_instagram_activity/…``):
+
+- ``posts_1.json`` …: a list of ``{"media": [{"uri", "creation_timestamp", "title"}], "title",
+  "creation_timestamp"}``; a single-photo post keeps its caption in ``media[0].title``. Kind
+  ``post``; the caption is the text;
+- ``reels.json`` (``ig_reels_media``) and ``stories.json`` (``ig_stories``): the same shape;
+- ``post_comments_1.json`` (a list or ``comments_media_comments``) and ``reels_comments.json``
+  (``comments_reels_comments``): ``{"string_map_data": {"Comment": {"value"}, "Media Owner":
+  {"value"}, "Time": {"timestamp"}}}`` → kind ``comment``.
+
+Text is repaired like Facebook's (UTF-8 bytes escaped as ``\\u00XX``). No post ids and no URLs are
+in the export: ``post_id`` is None (deduplicate on ``content_hash``). The handle is the Username in
+``personal_information.json`` when present, else the option.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pantau.core.handles import normalize_handle
+from pantau.core.sources.base import Context, load_json, make_post
+from pantau.core.sources.containers import Container, FileContainer
+from pantau.core.sources.model import SourceError
+from pantau.core.sources.textutil import clean_text, from_epoch
+
+_POSTS = re.compile(r"(?:^|/)(posts_\d+|reels|stories)\.json$")
+_COMMENTS = re.compile(r"(?:^|/)(post_comments(?:_\d+)?|reels_comments)\.json$")
+_PERSONAL = re.compile(r"(?:^|/)personal_information\.json$")
+_LIST_KEYS = (
+    "ig_reels_media",
+    "ig_stories",
+    "comments_media_comments",
+    "comments_reels_comments",
+)
+
+
+def select(container: Container) -> list[str]:
+    members = container.members()
+    if isinstance(container, FileContainer):
+        return members
+    found = [m for m in members if _POSTS.search(m) or _COMMENTS.search(m)]
+    if not found:
+        raise SourceError(
+            f"{container.label}: no posts_1.json or post_comments_1.json found: "
+            "not an Instagram export in JSON format",
+            file=container.label,
+        )
+    return found
+
+
+def _username(ctx: Context) -> str:
+    for member in ctx.container.members():
+        if not _PERSONAL.search(member):
+            continue
+        try:
+            data = load_json(ctx, member)
+            for user in data.get("profile_user") or ():
+                value = user["string_map_data"]["Username"]["value"]
+                if value:
+                    return normalize_handle(clean_text(value, meta=True))
+        except (SourceError, AttributeError, KeyError, TypeError):
+            return ""
+    return ""
+
+
+def _records(ctx: Context, member: str, data) -> list:
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        for key in _LIST_KEYS:
+            if isinstance(data.get(key), list):
+                return data[key]
+    label = ctx.describe(member)
+    raise SourceError(f"{label}: not an Instagram posts or comments file", file=label)
+
+
+def read(ctx: Context):
+    handle = _username(ctx) or ctx.handle
+    for file_no, member in enumerate(ctx.members):
+        start = ctx.start(file_no)
+        if start is None:
+            continue
+        records = _records(ctx, member, load_json(ctx, member))
+        for index, record in enumerate(records):
+            if index <= start.index:
+                continue
+            if not isinstance(record, dict):
+                item = ctx.problem(member, "not an Instagram record (object expected)", index=index)
+            elif "string_map_data" in record and "media" not in record:
+                item = _comment(ctx, member, index, record, handle)
+            else:
+                item = _media_post(ctx, member, index, record, handle)
+            yield item, ctx.token(file_no, index)
+
+
+def _when(ctx: Context, member: str, index: int, value):
+    """(datetime or None, problem or None) from an epoch time stamp."""
+    if value in (None, "", 0):
+        return None, None
+    if isinstance(value, int | float):
+        return from_epoch(float(value), ctx.tz), None
+    return None, ctx.problem(
+        member, f"timestamp {value!r} is not a number", field="created_at", index=index
+    )
+
+
+def _media_post(ctx: Context, member: str, index: int, record: dict, handle: str):
+    media = [m for m in record.get("media") or () if isinstance(m, dict)]
+    caption = record.get("title") or next((m.get("title") for m in media if m.get("title")), "")
+    stamp = record.get("creation_timestamp")
+    if stamp in (None, "") and media:
+        stamp = media[0].get("creation_timestamp")
+    created_at, problem = _when(ctx, member, index, stamp)
+    if problem:
+        return problem
+    return make_post(
+        platform="instagram",
+        post_id=None,
+        handle=handle,
+        created_at=created_at,
+        kind="post",
+        text=clean_text(caption, meta=True),
+        raw=record,
+        location={"file": ctx.describe(member), "index": index},
+    )
+
+
+def _comment(ctx: Context, member: str, index: int, record: dict, handle: str):
+    fields = record.get("string_map_data") or {}
+    text = (fields.get("Comment") or {}).get("value") or ""
+    created_at, problem = _when(ctx, member, index, (fields.get("Time") or {}).get("timestamp"))
+    if problem:
+        return problem
+    return make_post(
+        platform="instagram",
+        post_id=None,
+        handle=handle,
+        created_at=created_at,
+        kind="comment",
+        text=clean_text(text, meta=True),
+        raw=record,
+        location={"file": ctx.describe(member), "index": index},
+    )
