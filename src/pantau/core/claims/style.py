@@ -1,0 +1,205 @@
+"""Hoax-style model: how much a short text *sounds* like a circulated hoax headline.
+
+A weak, separate signal beside claim matching (see `scorer`). It is a logistic regression over
+word and character n-gram TF-IDF features plus a few surface cues (capitals, exclamation marks,
+quotes), calibrated with Platt scaling on out-of-fold scores. Fact-check vocabulary
+(``klarifikasi``, ``hoaks``, ``bantah``...) is removed before featurising, in training and at
+inference alike, so the model cannot learn that a headline is clean because a fact-checker
+wrote it.
+
+The artifact (``pantau/artifacts/hoax_style``) is ``model.npz`` (arrays only, loaded with
+``allow_pickle=False``) and ``manifest.json`` (version, thresholds, training summary, sha256 of
+the array file and of the manifest itself). Any mismatch raises `StyleModelError`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+FORMAT = "pantau-hoax-style/1"
+MODEL_FILE = "model.npz"
+MANIFEST_FILE = "manifest.json"
+
+MARKERS = re.compile(
+    r"\b(?:klarifikasi|mengklarifikasi|diklarifikasi|bantah|membantah|dibantah|bantahan|hoaks?|"
+    r"hoax(?:es)?|disinformasi|misinformasi|cek\s*fakta|fakta|penjelasan|menjelaskan|tanggapan|"
+    r"menanggapi|tidak\s+benar|bukan|tidak|debunk|berita\s+bohong|meluruskan|pastikan|memastikan|"
+    r"menegaskan|tegaskan|beredar|isu)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+N_SURFACE = 5
+
+
+class StyleModelError(Exception):
+    """The style-model artifact is missing, malformed or fails its checksum."""
+
+
+def default_artifact_dir() -> Path:
+    import pantau.artifacts
+
+    return Path(pantau.artifacts.__file__).resolve().parent / "hoax_style"
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def terms(text: str) -> Counter:
+    """Sparse term counts: ``w:word``, ``w:word1_word2`` and ``c:`` character 3-5-grams."""
+    text = MARKERS.sub(" ", _fold(text)).lower()
+    words = ["0" if w.isdigit() else w for w in _WORD.findall(text)]
+    counts: Counter = Counter()
+    for w in words:
+        counts["w:" + w] += 1
+    for a, b in zip(words, words[1:], strict=False):
+        counts[f"w:{a}_{b}"] += 1
+    for w in words:
+        padded = f" {w} "
+        for n in (3, 4, 5):
+            for i in range(len(padded) - n + 1):
+                counts["c:" + padded[i : i + n]] += 1
+    return counts
+
+
+def surface(text: str) -> np.ndarray:
+    """Surface cues of the original text, each in 0..1."""
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0
+    return np.array(
+        [
+            upper,
+            min(text.count("!"), 3) / 3,
+            min(text.count("?"), 2) / 2,
+            1.0 if re.search(r"[\"“”‘’']", text) else 0.0,
+            min(len(text), 300) / 300,
+        ]
+    )
+
+
+class StyleModel:
+    """Vocabulary, idf and weights; `probability` is the calibrated hoax-style probability."""
+
+    def __init__(self, vocab: list[str], idf, coef, intercept: float, platt: tuple, manifest=None):
+        self.vocab = {t: i for i, t in enumerate(vocab)}
+        self.terms_list = list(vocab)
+        self.idf = np.asarray(idf, dtype=np.float64)
+        self.coef = np.asarray(coef, dtype=np.float64)
+        self.intercept = float(intercept)
+        self.platt = (float(platt[0]), float(platt[1]))
+        self.manifest: dict[str, Any] = dict(manifest or {})
+
+    @property
+    def version(self) -> str:
+        return str(self.manifest.get("version", "dev"))
+
+    @property
+    def alone_threshold(self) -> float:
+        return float(self.manifest.get("thresholds", {}).get("alone", 0.995))
+
+    def vectorise(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(indices, tf-idf values, surface cues) of one text, L2-normalised like training."""
+        counts = terms(text)
+        idx, val = [], []
+        for t, c in counts.items():
+            i = self.vocab.get(t)
+            if i is not None:
+                idx.append(i)
+                val.append((1.0 + math.log(c)) * self.idf[i])
+        v = np.asarray(val, dtype=np.float64)
+        norm = float(np.sqrt((v * v).sum())) if len(v) else 0.0
+        if norm:
+            v /= norm
+        return np.asarray(idx, dtype=np.int64), v, surface(text)
+
+    def decision(self, text: str) -> float:
+        idx, val, cues = self.vectorise(text)
+        n_vocab = len(self.terms_list)
+        z = self.intercept + float(self.coef[idx] @ val) if len(idx) else self.intercept
+        return z + float(self.coef[n_vocab : n_vocab + N_SURFACE] @ cues)
+
+    def probability(self, text: str) -> float:
+        a, b = self.platt
+        return 1.0 / (1.0 + math.exp(-(a * self.decision(text) + b)))
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _manifest_digest(manifest: dict[str, Any]) -> str:
+    body = {k: v for k, v in manifest.items() if k != "manifest_sha256"}
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def save_style_model(model: StyleModel, directory: Path) -> Path:
+    """Write ``model.npz`` and the checksummed ``manifest.json``; returns the manifest path."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    packed = "\n".join(model.terms_list).encode("utf-8")
+    path = directory / MODEL_FILE
+    with path.open("wb") as fh:
+        np.savez_compressed(
+            fh,
+            vocab=np.frombuffer(packed, dtype=np.uint8),
+            idf=model.idf.astype(np.float32),
+            coef=model.coef.astype(np.float32),
+            intercept=np.array([model.intercept]),
+            platt=np.array(model.platt),
+        )
+    manifest = dict(model.manifest)
+    manifest["format"] = FORMAT
+    manifest["files"] = {MODEL_FILE: _sha256(path)}
+    manifest["manifest_sha256"] = _manifest_digest(manifest)
+    out = directory / MANIFEST_FILE
+    out.write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    return out
+
+
+def load_hoax_style_model(directory: Path | str | None = None) -> StyleModel:
+    """Load and verify the style model (default: the artifact shipped in the package)."""
+    directory = Path(directory) if directory is not None else default_artifact_dir()
+    mpath = directory / MANIFEST_FILE
+    try:
+        manifest = json.loads(mpath.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise StyleModelError(f"no hoax-style model at {directory}") from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise StyleModelError(f"unreadable manifest {mpath}: {exc}") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise StyleModelError(f"{mpath} is not a {FORMAT} manifest")
+    if manifest.get("manifest_sha256") != _manifest_digest(manifest):
+        raise StyleModelError(f"checksum mismatch in {mpath}")
+    path = directory / MODEL_FILE
+    if not path.exists():
+        raise StyleModelError(f"missing {path}")
+    if (manifest.get("files") or {}).get(MODEL_FILE) != _sha256(path):
+        raise StyleModelError(f"checksum mismatch for {path}")
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            raw = npz["vocab"].tobytes().decode("utf-8")
+            vocab = raw.split("\n") if raw else []
+            model = StyleModel(
+                vocab,
+                npz["idf"],
+                npz["coef"],
+                float(npz["intercept"][0]),
+                tuple(npz["platt"]),
+                manifest,
+            )
+    except (KeyError, ValueError, IndexError) as exc:
+        raise StyleModelError(f"malformed hoax-style model {directory}: {exc}") from exc
+    if len(model.coef) != len(vocab) + N_SURFACE or len(model.idf) != len(vocab):
+        raise StyleModelError("weights and vocabulary sizes differ")
+    return model

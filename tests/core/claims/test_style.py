@@ -1,0 +1,47 @@
+"""The shipped hoax-style artifact: loads, verifies its checksums, refuses a tampered copy."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from pantau.core.claims import StyleModelError, load_hoax_style_model
+from pantau.core.claims.style import default_artifact_dir
+
+
+def test_the_shipped_artifact_loads_with_its_thresholds_and_version():
+    model = load_hoax_style_model()
+    assert model.version
+    assert model.manifest["thresholds"]["review"] == 0.5
+    assert model.alone_threshold >= 0.97
+    assert (default_artifact_dir() / "model.npz").stat().st_size < 1_000_000
+    p = model.probability("VIRAL!!! Makanan kaleng dari Thailand mengandung virus AIDS")
+    q = model.probability("Pemkot membuka layanan perpanjangan KTP elektronik pada hari Sabtu")
+    assert 0.0 <= q <= 1.0 and 0.0 <= p <= 1.0
+
+
+def test_a_tampered_model_file_is_refused(tmp_path):
+    target = tmp_path / "hoax_style"
+    shutil.copytree(default_artifact_dir(), target)
+    data = bytearray((target / "model.npz").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (target / "model.npz").write_bytes(bytes(data))
+    with pytest.raises(StyleModelError, match="checksum"):
+        load_hoax_style_model(target)
+
+
+def test_a_tampered_manifest_is_refused(tmp_path):
+    target = tmp_path / "hoax_style"
+    shutil.copytree(default_artifact_dir(), target)
+    manifest = json.loads((target / "manifest.json").read_text())
+    manifest["thresholds"]["alone"] = 0.1
+    (target / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(StyleModelError, match="checksum"):
+        load_hoax_style_model(target)
+
+
+def test_a_missing_artifact_is_reported(tmp_path):
+    with pytest.raises(StyleModelError, match="no hoax-style model"):
+        load_hoax_style_model(tmp_path)
