@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "pantau.audit",
     "pantau.registry",
     "pantau.monitoring",
+    "pantau.cases",
     "pantau.web",
 ]
 

@@ -30,6 +30,15 @@ def navigation(request) -> dict:
     else:
         items.append((reverse("employee_list"), _("Employees")))
         items.append((reverse("unit_tree"), _("Units")))
+    if user.role in (Role.INSPECTOR, Role.HEAD):
+        items.append((reverse("review_queue"), _("Review")))
+    if user.role != Role.ADMIN:
+        items.append(
+            (
+                reverse("case_list") if user.role != Role.EMPLOYEE else reverse("my_case"),
+                _("Cases") if user.role != Role.EMPLOYEE else _("My case"),
+            )
+        )
     if user.has_role_perm(VIEW_COMPLAINTS):
         items.append((reverse("complaint_list"), _("Complaints")))
     if user.has_role_perm(IMPORT_POSTS):
@@ -40,4 +49,14 @@ def navigation(request) -> dict:
         items.append((reverse("audit_log"), _("Audit log")))
     if user.role == Role.ADMIN:
         items.append((reverse("admin:index"), _("Administration")))
+    items.append((reverse("self_check"), _("Check a draft")))
+    from pantau.cases.models import Notification
+
+    unread = Notification.objects.filter(user=user, read_at__isnull=True).count()
+    items.append(
+        (
+            reverse("notifications"),
+            _("Notifications (%d)") % unread if unread else _("Notifications"),
+        )
+    )
     return {"nav_items": items, **org}

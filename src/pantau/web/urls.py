@@ -4,7 +4,18 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from pantau.users import views as user_views
-from pantau.web.views import audit, complaints, employees, home, imports, post_imports, units
+from pantau.web.views import (
+    audit,
+    cases,
+    complaints,
+    employees,
+    home,
+    imports,
+    portal,
+    post_imports,
+    review,
+    units,
+)
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -56,6 +67,17 @@ urlpatterns = [
         complaints.complaint_screenshot,
         name="complaint_screenshot",
     ),
+    path("telaah/", review.queue, name="review_queue"),
+    path("temuan/<int:finding_id>/", review.finding_detail, name="finding_detail"),
+    path("kasus/", cases.case_list, name="case_list"),
+    path("kasus/saya/", portal.my_case, name="my_case"),
+    path("kasus/<int:case_id>/", cases.case_detail, name="case_detail"),
+    path("kasus/<int:case_id>/tindakan/", cases.case_action, name="case_action"),
+    path("notifikasi/", cases.notifications, name="notifications"),
+    path(
+        "notifikasi/<int:notification_id>/terima/", cases.notification_ack, name="notification_ack"
+    ),
+    path("cek-draf/", portal.self_check, name="self_check"),
     path("audit/", audit.audit_log, name="audit_log"),
     path("audit/akses/", audit.access_log, name="access_log"),
 ]

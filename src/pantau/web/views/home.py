@@ -33,6 +33,9 @@ def home(request):
     if user.employee_id:
         context["me"] = user.employee
         context["my_accounts"] = accounts_of(user.employee)
+    from pantau.cases.notifications import overdue_for
+
+    context["overdue"] = overdue_for(user)
     if user.has_role_perm(VIEW_AUDIT):
         context["recent_audit"] = AuditEntry.objects.all()[:10]
     return render(request, "web/home.html", context)

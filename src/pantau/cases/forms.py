@@ -1,0 +1,151 @@
+"""Forms for review decisions, case actions, the employee's response and appeals, self-check."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from pantau.cases.models import Appeal, DeletionCheck, ReviewDecision
+from pantau.core.cases.provisions import PROVISIONS, SKB_ITEMS, Impact
+from pantau.core.cases.sanctions import ordered_sanctions
+from pantau.monitoring.models import Category
+
+
+class ReviewForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Decision"), choices=ReviewDecision.Outcome.choices, widget=forms.RadioSelect
+    )
+    category = forms.ChoiceField(
+        label=_("Category (when confirming)"),
+        required=False,
+        choices=[("", "—"), *Category.choices],
+    )
+    skb_item = forms.TypedChoiceField(
+        label=_("SKB 11 item (when confirming)"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "—")] + [(i.number, f"{i.number}. {i.text_id}") for i in SKB_ITEMS],
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ReviewFilterForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Category"), required=False, choices=[("", _("All")), *Category.choices]
+    )
+    unit = forms.CharField(label=_("Unit code"), required=False)
+    platform = forms.CharField(label=_("Platform"), required=False)
+    date_from = forms.DateField(
+        label=_("Posted from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("Posted until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    min_score = forms.FloatField(label=_("Minimum score"), required=False, min_value=0, max_value=1)
+    source = forms.ChoiceField(
+        label=_("Source"),
+        required=False,
+        choices=[("", _("All")), ("scan", _("scanner")), ("complaint", _("complaint"))],
+    )
+
+
+class ActionForm(forms.Form):
+    """One form for every case action; each action uses the fields it needs."""
+
+    action = forms.CharField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(
+        label=_("Reason / note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    summons_date = forms.DateField(
+        label=_("Date of the summons letter"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    exam_date = forms.DateField(
+        label=_("Examination date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    present = forms.BooleanField(label=_("The employee attended"), required=False)
+    members = forms.CharField(label=_("Team members"), required=False)
+    bap_text = forms.CharField(
+        label=_("Examination record (questions and answers)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    refused = forms.BooleanField(label=_("The employee refused to sign"), required=False)
+    result = forms.ChoiceField(
+        label=_("Result of the check"), required=False, choices=DeletionCheck.Result.choices
+    )
+    method = forms.ChoiceField(
+        label=_("How it was checked"),
+        required=False,
+        choices=[
+            ("refetch", _("fetched again from the platform")),
+            ("confirmation", _("employee's confirmation and inspector's check")),
+        ],
+    )
+    after_evidence = forms.CharField(
+        label=_("What was found (link, text)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    provision = forms.MultipleChoiceField(
+        label=_("Provisions breached"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(p.code, f"{p.article}: {p.short_id}") for p in PROVISIONS.values()],
+    )
+    impact = forms.ChoiceField(
+        label=_("Impact"), required=False, choices=[(i.value, i.label_id) for i in Impact]
+    )
+    sanction_code = forms.ChoiceField(
+        label=_("Sanction"),
+        required=False,
+        choices=[("", "—")]
+        + [(s.code, f"{s.name_id} ({s.legal_basis})") for s in ordered_sanctions()],
+    )
+    decision_number = forms.CharField(label=_("Decision (SK) number"), required=False)
+    decision_date = forms.DateField(
+        label=_("Decision date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    receipt_date = forms.DateField(
+        label=_("Date received"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    by_post = forms.BooleanField(label=_("Sent because the employee was absent"), required=False)
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), required=False, choices=[("", "—"), *Appeal.Outcome.choices]
+    )
+
+    def action_data(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if v not in (None, "", [], False)}
+        if self.cleaned_data.get("provision"):
+            impact = self.cleaned_data.get("impact") or Impact.UNIT.value
+            data["provisions"] = [[code, impact] for code in self.cleaned_data["provision"]]
+        return data
+
+
+class ResponseForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your response (hak jawab)"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=20000,
+    )
+    attachments = forms.FileField(label=_("Attachment (PDF or image, optional)"), required=False)
+
+
+class AppealForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Appeal.Kind.choices)
+    text = forms.CharField(
+        label=_("Your reasons"), widget=forms.Textarea(attrs={"rows": 5}), max_length=20000
+    )
+
+
+class SelfCheckForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your draft post"), widget=forms.Textarea(attrs={"rows": 6}), max_length=10000
+    )

@@ -1,0 +1,102 @@
+"""Moving a case along the ladder: one entry point for transitions, one for in-state events.
+
+``case_act`` checks the actor's role on this case, evaluates the preconditions, refuses with the
+ladder's reason, applies the action's own changes, and writes the step and the audit entry in
+the same transaction; notifications go out after commit. A stale ``expected_version`` (someone
+else acted first) is refused with a clear message.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pantau.audit.services import audit_record
+from pantau.cases import actions
+from pantau.cases.errors import CaseError
+from pantau.cases.facts import facts_for
+from pantau.cases.models import Case, CaseStep
+from pantau.cases.selectors import acting_role
+from pantau.core.cases import ladder
+from pantau.core.cases.ladder import PRECONDITIONS_ID, State, TransitionError
+
+
+def _message(exc: TransitionError) -> str:
+    from django.utils.translation import get_language
+
+    if exc.code == "precondition_failed" and (get_language() or "id").startswith("id"):
+        return "Belum terpenuhi: " + " ".join(PRECONDITIONS_ID[p] for p in exc.failed)
+    if exc.code == "role_not_allowed":
+        return _("Your role may not do this at this step.")
+    if exc.code == "wrong_state":
+        return _("This is not possible at the case's current step.")
+    return exc.message_en
+
+
+def is_transition(name: str) -> bool:
+    return any(t.name == name for t in ladder.TRANSITIONS)
+
+
+@transaction.atomic
+def case_act(
+    *, case_id: int, name: str, actor, data: dict | None = None, expected_version: int | None = None
+) -> Case:
+    """Perform transition or event ``name`` on the case, as ``actor``."""
+    data = dict(data or {})
+    case = Case.objects.select_related("employee").get(pk=case_id)
+    role = acting_role(actor, case)
+    if role is None:
+        raise CaseError(_("You have no role in this case."), "no_role")
+    if expected_version is not None and case.version != expected_version:
+        raise CaseError(
+            _("Someone else acted on this case in the meantime; reload the page."), "stale"
+        )
+    before_state = case.state
+    try:
+        if is_transition(name):
+            step = ladder.transition(name)
+            facts = facts_for(
+                case=case, user=actor, data=data, name=name, needed=step.preconditions
+            )
+            step = ladder.check(name, state=case.state, role=role, facts=facts)
+            target, audit_action = step.target.value, step.audit_action
+        else:
+            event = ladder.check_event(name, state=case.state, role=role)
+            target, audit_action = case.state, event.audit_action
+    except TransitionError as exc:
+        raise CaseError(_message(exc), exc.code) from None
+    before, after, notices = actions.apply(name, case=case, actor=actor, data=data)
+    case.state = target
+    if target == State.CLOSED.value and before_state != State.CLOSED.value:
+        case.closed_at = timezone.now()
+        case.close_reason = case.close_reason or str(data.get("reason", ""))
+        case.deadlines.filter(met_at__isnull=True).update(met_at=case.closed_at)
+    case.save()
+    Case.objects.filter(pk=case.pk).update(version=F("version") + 1)
+    case.refresh_from_db(fields=["version"])
+    CaseStep.objects.create(
+        case=case,
+        name=name,
+        from_state=before_state,
+        to_state=target,
+        actor=actor,
+        reason=str(data.get("reason", ""))[:5000],
+        data={k: str(v) for k, v in data.items() if k != "attachments"},
+    )
+    audit_record(
+        action=audit_action,
+        obj=case,
+        actor=actor,
+        before={"state": before_state, **before},
+        after={"state": target, **after},
+        reason=str(data.get("reason", "")),
+    )
+    if notices:
+        from pantau.cases.notifications import send_case_notices
+
+        transaction.on_commit(
+            lambda: send_case_notices(case_id=case.pk, step=name, recipients=notices)
+        )
+    return case

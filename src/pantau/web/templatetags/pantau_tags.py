@@ -1,0 +1,58 @@
+"""Template helpers: evidence highlighting in post text, and category labels."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def highlight(text: str, evidence) -> str:
+    """The text with each evidence span wrapped in <mark>, escaped; overlapping spans merged."""
+    text = text or ""
+    spans = []
+    for item in evidence or []:
+        try:
+            start, end = int(item["start"]), int(item["end"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if 0 <= start < end <= len(text):
+            spans.append((start, end, item.get("category", ""), item.get("source", "")))
+    spans.sort()
+    merged: list[list] = []
+    for start, end, category, source in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].add(category)
+        else:
+            merged.append([start, end, {category}, source])
+    out, pos = [], 0
+    for start, end, categories, source in merged:
+        out.append(escape(text[pos:start]))
+        label = ", ".join(sorted(c for c in categories if c))
+        out.append(
+            f'<mark class="ev ev-{escape(source)}" title="{escape(label)}">'
+            f"{escape(text[start:end])}</mark>"
+        )
+        pos = end
+    out.append(escape(text[pos:]))
+    return mark_safe("".join(out))
+
+
+@register.filter
+def percent(value) -> str:
+    try:
+        return f"{float(value) * 100:.0f}%"
+    except (TypeError, ValueError):
+        return "—"
+
+
+@register.filter
+def get_item(mapping, key):
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None

@@ -1,0 +1,185 @@
+"""Cases: the list a user may see, a case's page with its ladder actions, and notifications."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from pantau.audit.services import access_record
+from pantau.cases.calendar import calendar
+from pantau.cases.errors import CaseError
+from pantau.cases.forms import ActionForm, AppealForm, ResponseForm
+from pantau.cases.models import Notification
+from pantau.cases.selectors import acting_role, case_get_for_user, cases_visible_to
+from pantau.cases.services import case_act
+from pantau.cases.timeline import employee_pattern
+from pantau.core.cases import ladder
+from pantau.monitoring.models import Finding
+
+# Fields each action's form shows (the rest of ActionForm stays hidden).
+ACTION_FIELDS = {
+    "start_guidance": ["note"],
+    "record_guidance": ["note"],
+    "record_deletion_check": ["method", "result", "after_evidence"],
+    "escalate_to_summons": ["summons_date", "exam_date"],
+    "issue_second_summons": ["summons_date", "exam_date"],
+    "record_attendance": ["present"],
+    "form_examination_team": ["members"],
+    "record_bap": ["bap_text", "refused"],
+    "record_recommendation": ["provision", "impact", "note"],
+    "record_decision": ["sanction_code", "decision_number", "decision_date", "reason"],
+    "record_receipt": ["receipt_date", "by_post"],
+    "resolve_appeal": ["outcome", "reason"],
+    "return_recommendation": ["reason"],
+    "decide_no_sanction": ["reason"],
+    "dismiss_case": ["reason"],
+}
+EMPLOYEE_FORMS = {"record_response", "open_appeal", "withdraw_appeal", "confirm_deletion"}
+
+
+@login_required
+def case_list(request):
+    qs = cases_visible_to(request.user)
+    state = request.GET.get("state", "")
+    if state == "open":
+        qs = qs.exclude(state="closed")
+    elif state:
+        qs = qs.filter(state=state)
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cases/case_list.html",
+        {"page": page, "state": state, "states": [s.value for s in ladder.State]},
+    )
+
+
+def _actions(user, case):
+    role = acting_role(user, case)
+    if role is None:
+        return []
+    names = [t.name for t in ladder.allowed(case.state, role)]
+    names += [
+        e.name
+        for e in ladder.EVENTS
+        if case.state in e.states and role in e.roles and e.name not in ("add_finding",)
+    ]
+    out = []
+    for name in names:
+        if role == "employee" and name in EMPLOYEE_FORMS:
+            continue  # the employee has their own forms on the page
+        described = next((t.description_id for t in ladder.TRANSITIONS if t.name == name), None)
+        if described is None:
+            described = next(e.description_en for e in ladder.EVENTS if e.name == name)
+        out.append(
+            {
+                "name": name,
+                "label": described,
+                "fields": ACTION_FIELDS.get(name, []),
+                "is_transition": any(t.name == name for t in ladder.TRANSITIONS),
+                "form": ActionForm(auto_id=f"{name}-%s"),
+            }
+        )
+    return out
+
+
+@login_required
+def case_detail(request, case_id: int):
+    case = case_get_for_user(user=request.user, case_id=case_id)
+    access_record(user=request.user, obj=case)
+    role = acting_role(request.user, case)
+    findings = Finding.objects.filter(casefinding__case=case).select_related("post", "scan")
+    cal = calendar()
+    today = timezone.localdate()
+    deadlines = [(d, cal.working_days_between(today, d.due)) for d in case.deadlines.all()]
+    appeal_end = cal.deadline("objection", case.receipt_date) if case.receipt_date else None
+    return render(
+        request,
+        "cases/case_detail.html",
+        {
+            "case": case,
+            "role": role,
+            "findings": findings,
+            "steps": case.steps.select_related("actor"),
+            "deadlines": deadlines,
+            "responses": case.responses.prefetch_related("attachments"),
+            "appeals": case.appeals.all(),
+            "actions": _actions(request.user, case),
+            "pattern": employee_pattern(case.employee) if role != "employee" else None,
+            "response_form": ResponseForm(),
+            "appeal_form": AppealForm(),
+            "appeal_end": appeal_end,
+            "today": timezone.localdate(),
+            "can_respond": role == "employee" and case.is_open,
+            "can_confirm_deletion": role == "employee"
+            and case.state in ("guidance", "deletion_check"),
+            "can_appeal": role == "employee" and case.state == "delivered",
+            "can_withdraw": role == "employee" and case.state == "appeal",
+        },
+    )
+
+
+@require_POST
+@login_required
+def case_action(request, case_id: int):
+    case = case_get_for_user(user=request.user, case_id=case_id)
+    name = request.POST.get("action", "")
+    if name == "record_response":
+        form = ResponseForm(request.POST, request.FILES)
+        valid = form.is_valid()
+        data = {"text": form.cleaned_data.get("text", "")} if valid else {}
+        if valid and request.FILES.getlist("attachments"):
+            data["attachments"] = request.FILES.getlist("attachments")
+    elif name == "open_appeal":
+        form = AppealForm(request.POST)
+        valid = form.is_valid()
+        data = form.cleaned_data if valid else {}
+    else:
+        form = ActionForm(request.POST)
+        valid = form.is_valid()
+        data = form.action_data() if valid else {}
+        if name == "withdraw_appeal":
+            data["text"] = data.get("reason", "")
+    if not valid:
+        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
+        return redirect("case_detail", case_id=case.pk)
+    try:
+        case_act(
+            case_id=case.pk,
+            name=name,
+            actor=request.user,
+            data=data,
+            expected_version=form.cleaned_data.get("version") or None,
+        )
+    except CaseError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Recorded."))
+    return redirect("case_detail", case_id=case.pk)
+
+
+@login_required
+def notifications(request):
+    items = Notification.objects.filter(user=request.user).select_related("case")[:100]
+    Notification.objects.filter(user=request.user, read_at__isnull=True, requires_ack=False).update(
+        read_at=timezone.now()
+    )
+    return render(request, "cases/notifications.html", {"items": items})
+
+
+@require_POST
+@login_required
+def notification_ack(request, notification_id: int):
+    note = get_object_or_404(Notification, pk=notification_id, user=request.user)
+    if note.case_id and note.requires_ack and note.acknowledged_at is None:
+        try:
+            case_act(case_id=note.case_id, name="acknowledge", actor=request.user)
+        except CaseError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Acknowledged."))
+    return redirect("notifications")

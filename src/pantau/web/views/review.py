@@ -1,0 +1,94 @@
+"""The review queue and a finding's page: evidence, the employee's history, the decision."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from pantau.audit.services import access_record
+from pantau.cases.forms import ReviewFilterForm, ReviewForm
+from pantau.cases.review import ReviewError, finding_decide, review_queue, route_conflicts
+from pantau.cases.timeline import employee_pattern
+from pantau.monitoring.models import Finding
+from pantau.users.permissions import role_perm_required, roles_required
+from pantau.users.roles import VIEW_POSTS, Role
+
+
+@roles_required(Role.INSPECTOR, Role.HEAD)
+def queue(request):
+    form = ReviewFilterForm(request.GET or None)
+    filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
+    first = review_queue(user=request.user, **filters)[:200]
+    route_conflicts(user=request.user, findings=list(first))
+    page = Paginator(review_queue(user=request.user, **filters), 25).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "cases/queue.html", {"form": form, "page": page, "query": query.urlencode()}
+    )
+
+
+@role_perm_required(VIEW_POSTS)
+def finding_detail(request, finding_id: int):
+    finding = get_object_or_404(
+        Finding.objects.select_related(
+            "post", "post__account", "employee", "employee__unit", "scan"
+        ),
+        pk=finding_id,
+    )
+    can_decide = request.user.role in (Role.INSPECTOR, Role.HEAD)
+    form = ReviewForm(
+        request.POST or None, initial={"version": finding.version, "category": finding.top_category}
+    )
+    if request.method == "POST":
+        if not can_decide:
+            return render(request, "403.html", status=403)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                finding_decide(
+                    finding_id=finding.pk,
+                    expected_version=data["version"],
+                    reviewer=request.user,
+                    outcome=data["outcome"],
+                    reason=data["reason"],
+                    category=data["category"],
+                    skb_item=data["skb_item"],
+                )
+            except ReviewError as exc:
+                messages.error(request, str(exc))
+                return redirect("finding_detail", finding_id=finding.pk)
+            messages.success(request, _("Decision saved."))
+            return redirect("review_queue")
+    access_record(user=request.user, obj=finding)
+    result = finding.scan.result if finding.scan_id else {}
+    history = []
+    pattern = None
+    if finding.employee_id:
+        history = (
+            Finding.objects.filter(employee=finding.employee)
+            .exclude(pk=finding.pk)
+            .select_related("post")
+            .order_by("-created_at")[:20]
+        )
+        pattern = employee_pattern(finding.employee)
+    return render(
+        request,
+        "cases/finding.html",
+        {
+            "finding": finding,
+            "post": finding.post,
+            "result": result or {},
+            "evidence": (result or {}).get("evidence", []),
+            "claims": (result or {}).get("claims", []),
+            "history": history,
+            "pattern": pattern,
+            "form": form,
+            "can_decide": can_decide,
+            "decisions": finding.decisions.select_related("reviewer"),
+        },
+    )
