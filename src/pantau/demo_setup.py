@@ -195,7 +195,25 @@ def demo_setup(
                 "posts": n_posts,
             },
         )
+    from pantau.monitoring.models import ClaimEntry
     from pantau.monitoring.watchlists import watchlist_seed_default
+
+    ClaimEntry.objects.bulk_create(
+        [
+            ClaimEntry(
+                claim_id=f"demo-{c['key']}",
+                text=c["claim"],
+                verdict="hoaks",
+                topic=c.get("category", ""),
+                source_name="Cek Fakta Kota Teluk Sejahtera",
+                source_url=c["url"],
+                clarification=c["clarification"],
+                date=today - dt.timedelta(days=120),
+            )
+            for c in data.claims
+        ]
+    )
+    progress(f"Fact-check register: {len(data.claims)} debunked claims.")
 
     entries = watchlist_seed_default()
     progress(f"Watchlist: {entries} entries from the shipped default list.")

@@ -54,6 +54,7 @@ def register(sub) -> None:
     worker.add_argument("--once", action="store_true", help="run one round and exit")
     worker.add_argument("--interval", type=int, default=60, help="seconds between rounds")
     worker.set_defaults(func=cmd_worker)
+    register_claims(sub)
 
 
 def _mapping(pairs: list[str]) -> dict | None:
@@ -169,3 +170,35 @@ def cmd_worker(args) -> int:
         if args.once:
             return 0
         time.sleep(args.interval)
+
+
+def register_claims(sub) -> None:
+    claims = sub.add_parser(
+        "claims", help="the fact-check register", description="Fact-check register tools."
+    )
+    from pantau.cli.base import Parser
+
+    claims_sub = claims.add_subparsers(
+        dest="claims_command", metavar="ACTION", parser_class=Parser, required=True
+    )
+    imp = claims_sub.add_parser(
+        "import",
+        help="import claims from CSV/XLSX or ClaimReview JSON-LD",
+        description="Import debunked claims; all of the file or nothing.",
+    )
+    imp.add_argument("path", type=Path, help="CSV, XLSX, or JSON/JSON-LD (ClaimReview)")
+    imp.set_defaults(func=cmd_claims_import)
+
+
+def cmd_claims_import(args) -> int:
+    setup_django()
+    from pantau.monitoring.claims import ClaimImportError, claims_import
+
+    if not args.path.is_file():
+        raise CliError(f"{args.path}: no such file")
+    try:
+        report = claims_import(path=args.path)
+    except ClaimImportError as exc:
+        raise CliError(str(exc)) from None
+    print(f"{report.source}: {report.created} new claims, {report.updated} updated")
+    return 0

@@ -5,6 +5,7 @@ from django.contrib import admin
 
 from pantau.audit.admin_mixins import AuditedAdminMixin
 from pantau.monitoring.models import (
+    ClaimEntry,
     Complaint,
     FeedSource,
     Finding,
@@ -123,3 +124,10 @@ class FeedSourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_filter = ["kind", "active", "error_permanent"]
     autocomplete_fields = ["account"]
     readonly_fields = ["cursor", "last_polled_at", "next_poll_at", "last_error", "error_permanent"]
+
+
+@admin.register(ClaimEntry)
+class ClaimEntryAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["claim_id", "verdict", "date", "source_name", "active"]
+    list_filter = ["verdict", "active"]
+    search_fields = ["claim_id", "text", "topic"]

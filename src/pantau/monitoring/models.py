@@ -372,3 +372,35 @@ class FeedSource(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.url} {self.acct}".strip()
+
+
+class ClaimEntry(models.Model):
+    """A claim in the fact-check register (klarifikasi hoaks), with the debunk's source."""
+
+    class Verdict(models.TextChoices):
+        HOAKS = "hoaks", _("hoax")
+        DISINFORMASI = "disinformasi", _("disinformation")
+        MISINFORMASI = "misinformasi", _("misinformation")
+        SATIRE = "satire", _("satire")
+        FAKTA = "fakta", _("fact")
+
+    claim_id = models.CharField(_("identifier"), max_length=120, unique=True)
+    text = models.TextField(_("claim"))
+    verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices)
+    date = models.DateField(_("date of the debunk"), null=True, blank=True)
+    topic = models.CharField(_("topic"), max_length=100, blank=True)
+    keywords = models.JSONField(_("keywords"), default=list, blank=True)
+    source_name = models.CharField(_("fact-checker"), max_length=200, blank=True)
+    source_url = models.URLField(_("link to the debunk"), max_length=1000, blank=True)
+    clarification = models.TextField(_("clarification"), blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("debunked claim")
+        verbose_name_plural = _("fact-check register")
+        ordering = ["-date", "claim_id"]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}: {self.text[:80]}"

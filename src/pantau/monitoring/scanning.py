@@ -58,7 +58,9 @@ def model_dirs() -> dict[str, Path]:
 def get_engine(version: str | None = None):
     """The detection engine for a model version (default: the shipped one), cached."""
     from pantau.core.detection import load_engine
+    from pantau.monitoring.claims import claim_index
 
+    claim_index()  # the register may have changed: bring the shared index up to date
     key = version or "default"
     with _engine_lock:
         if key not in _engines:
@@ -74,8 +76,18 @@ def get_engine(version: str | None = None):
             entries, wl_version = active_watchlist()
             if entries is not None:
                 engine.set_watchlist(entries, version=wl_version)
+            engine.set_hoax_scorer(_hoax_scorer())
             _engines[key] = engine
         return _engines[key]
+
+
+def _hoax_scorer():
+    """The hoax scorer over the live fact-check register (kept in sync by ``get_engine``)."""
+    from pantau.core.claims import HoaxScorer, load_hoax_style_model
+    from pantau.monitoring.claims import claim_index
+
+    scorer = HoaxScorer(claim_index(), style_model=load_hoax_style_model())
+    return lambda text, **_kwargs: scorer(text)
 
 
 def reset_engines() -> None:
@@ -141,8 +153,11 @@ def _store(posts: list[Post], results: list[dict]) -> int:
 
 
 def _scan_queryset(queryset, *, engine, batch_size: int, stats: ScanStats) -> ScanStats:
+    from pantau.monitoring.claims import claim_index
+
     last_id = 0
     while True:
+        claim_index()
         posts = list(
             queryset.filter(pk__gt=last_id).select_related("account").order_by("pk")[:batch_size]
         )

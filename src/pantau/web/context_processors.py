@@ -41,6 +41,7 @@ def navigation(request) -> dict:
         )
     if user.has_role_perm(VIEW_COMPLAINTS):
         items.append((reverse("complaint_list"), _("Complaints")))
+        items.append((reverse("claim_list"), _("Fact checks")))
     if user.has_role_perm(IMPORT_POSTS):
         items.append((reverse("post_import"), _("Import posts")))
     if user.has_role_perm(IMPORT_REGISTRY):

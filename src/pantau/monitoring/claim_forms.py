@@ -1,0 +1,45 @@
+"""Forms for the fact-check register pages."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from pantau.monitoring.models import ClaimEntry
+
+
+class ClaimForm(forms.ModelForm):
+    keywords_text = forms.CharField(label=_("Keywords (comma-separated)"), required=False)
+
+    class Meta:
+        model = ClaimEntry
+        fields = [
+            "claim_id",
+            "text",
+            "verdict",
+            "date",
+            "topic",
+            "source_name",
+            "source_url",
+            "clarification",
+            "active",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "clarification": forms.Textarea(attrs={"rows": 4}),
+            "date": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["keywords_text"].initial = ", ".join(self.instance.keywords or [])
+
+    def save(self, commit=True):
+        entry = super().save(commit=False)
+        entry.keywords = [
+            k.strip() for k in self.cleaned_data["keywords_text"].split(",") if k.strip()
+        ]
+        return entry
+
+
+class ClaimImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV, XLSX or ClaimReview JSON-LD file"))
