@@ -27,6 +27,12 @@ api = NinjaAPI(
 )
 
 
+def _mount_routers() -> None:
+    from pantau.api.cases_api import router as cases_router
+
+    api.add_router("/", cases_router)
+
+
 @api.exception_handler(RateLimited)
 def _rate_limited(request, exc: RateLimited):
     response = api.create_response(request, {"message": str(exc), "extra": {}}, status=429)
@@ -231,3 +237,6 @@ def complaint_follow(request: HttpRequest, reference: str):
     if complaint is None:
         raise HttpError(404, "no complaint has this reference number")
     return _complaint_out(complaint)
+
+
+_mount_routers()

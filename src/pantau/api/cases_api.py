@@ -1,0 +1,249 @@
+"""API v1 for review and cases: the same services and permission checks as the web pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.security import django_auth
+from pydantic import Field
+
+from pantau.api.auth import TokenAuth
+from pantau.cases.errors import CaseError
+from pantau.cases.review import ReviewError, StaleFinding, finding_decide, review_queue
+from pantau.cases.selectors import acting_role, case_get_for_user, cases_visible_to
+from pantau.cases.services import case_act
+from pantau.cases.timeline import employee_pattern
+from pantau.core.cases import ladder
+from pantau.monitoring.models import Finding
+from pantau.users.models import ApiToken
+from pantau.users.roles import VIEW_POSTS, Role
+
+AUTH = [TokenAuth(ApiToken.Scope.FULL), django_auth]
+router = Router(tags=["review and cases"], auth=AUTH)
+
+
+class FindingOut(Schema):
+    id: int
+    status: str
+    category: str
+    score: float
+    priority: float
+    version: int
+    employee_nip: str | None
+    post_text: str
+    post_url: str
+    posted_at: dt.datetime | None
+    evidence: list[dict]
+    claims: list[dict]
+
+
+def _finding_out(f: Finding) -> dict:
+    result = f.scan.result if f.scan_id else {}
+    return {
+        "id": f.pk,
+        "status": f.status,
+        "category": f.top_category,
+        "score": f.score,
+        "priority": f.priority,
+        "version": f.version,
+        "employee_nip": f.employee.nip if f.employee_id else None,
+        "post_text": f.post.text,
+        "post_url": f.post.url,
+        "posted_at": f.post.created_at,
+        "evidence": (result or {}).get("evidence", []),
+        "claims": (result or {}).get("claims", []),
+    }
+
+
+def _reviewer(request) -> None:
+    if request.user.role not in (Role.INSPECTOR, Role.HEAD):
+        raise HttpError(403, "only inspectors and the inspectorate head review findings")
+
+
+@router.get("/findings", response=list[FindingOut], summary="The review queue")
+def findings(request: HttpRequest, category: str = "", limit: int = 50):
+    _reviewer(request)
+    limit = max(1, min(limit, 500))
+    qs = review_queue(user=request.user, category=category).select_related("scan")[:limit]
+    return [_finding_out(f) for f in qs]
+
+
+@router.get("/findings/{finding_id}", response=FindingOut, summary="One finding")
+def finding(request: HttpRequest, finding_id: int):
+    if not request.user.has_role_perm(VIEW_POSTS):
+        raise HttpError(403, "your role does not see findings")
+    f = get_object_or_404(Finding.objects.select_related("post", "employee", "scan"), pk=finding_id)
+    return _finding_out(f)
+
+
+class DecisionIn(Schema):
+    outcome: str = Field(description="confirm, dismiss, protected or not_attributable")
+    reason: str = Field(min_length=1)
+    category: str = ""
+    skb_item: int | None = None
+    version: int = Field(description="the finding's version you read (optimistic locking)")
+
+
+class DecisionOut(Schema):
+    decision_id: int
+    finding_status: str
+    finding_version: int
+
+
+@router.post(
+    "/findings/{finding_id}/decision",
+    response=DecisionOut,
+    summary="Decide a finding (confirm, dismiss, protected criticism, not attributable)",
+)
+def decide(request: HttpRequest, finding_id: int, payload: DecisionIn):
+    get_object_or_404(Finding, pk=finding_id)
+    try:
+        decision = finding_decide(
+            finding_id=finding_id,
+            expected_version=payload.version,
+            reviewer=request.user,
+            outcome=payload.outcome,
+            reason=payload.reason,
+            category=payload.category,
+            skb_item=payload.skb_item,
+        )
+    except StaleFinding as exc:
+        raise HttpError(409, str(exc)) from None
+    except ReviewError as exc:
+        raise HttpError(403 if "Only" in str(exc) else 422, str(exc)) from None
+    f = Finding.objects.get(pk=finding_id)
+    return {"decision_id": decision.pk, "finding_status": f.status, "finding_version": f.version}
+
+
+class CaseOut(Schema):
+    id: int
+    employee_nip: str
+    state: str
+    version: int
+    opened_at: dt.datetime
+    your_role: str | None
+    next_steps: list[str]
+    deadlines: list[dict]
+
+
+def _case_out(case, user) -> dict:
+    role = acting_role(user, case)
+    steps = [t.name for t in ladder.allowed(case.state, role)] if role else []
+    steps += [e.name for e in ladder.EVENTS if role and case.state in e.states and role in e.roles]
+    return {
+        "id": case.pk,
+        "employee_nip": case.employee.nip,
+        "state": case.state,
+        "version": case.version,
+        "opened_at": case.opened_at,
+        "your_role": role,
+        "next_steps": steps,
+        "deadlines": [
+            {"kind": d.kind, "due": d.due.isoformat(), "met": d.met_at is not None}
+            for d in case.deadlines.all()
+        ],
+    }
+
+
+@router.get("/cases", response=list[CaseOut], summary="Cases you may see")
+def cases(request: HttpRequest, state: str = ""):
+    qs = cases_visible_to(request.user)
+    if state:
+        qs = qs.filter(state=state)
+    return [_case_out(c, request.user) for c in qs[:500]]
+
+
+@router.get("/cases/{case_id}", response=CaseOut, summary="One case")
+def case(request: HttpRequest, case_id: int):
+    return _case_out(case_get_for_user(user=request.user, case_id=case_id), request.user)
+
+
+class ActionIn(Schema):
+    action: str = Field(description="a transition or event name of the ladder (see next_steps)")
+    version: int | None = None
+    data: dict = Field(default_factory=dict, description="the step's input, e.g. summons_date")
+
+
+@router.post(
+    "/cases/{case_id}/actions",
+    response=CaseOut,
+    summary="Take a ladder step (transition or recorded event)",
+)
+def case_action(request: HttpRequest, case_id: int, payload: ActionIn):
+    case_get_for_user(user=request.user, case_id=case_id)
+    if payload.action == "record_response" and payload.data.get("attachments"):
+        raise HttpError(422, "attachments go through the web form")
+    try:
+        updated = case_act(
+            case_id=case_id,
+            name=payload.action,
+            actor=request.user,
+            data=payload.data,
+            expected_version=payload.version,
+        )
+    except CaseError as exc:
+        status = {"stale": 409, "no_role": 403, "role_not_allowed": 403}.get(exc.code, 422)
+        raise HttpError(status, str(exc)) from None
+    except (KeyError, ValueError) as exc:
+        raise HttpError(422, f"bad input: {exc}") from None
+    return _case_out(updated, request.user)
+
+
+class TextIn(Schema):
+    text: str = Field(min_length=1, max_length=20000)
+
+
+class AppealIn(TextIn):
+    kind: str = Field("objection", description="objection (keberatan) or appeal (banding)")
+
+
+@router.post("/cases/{case_id}/responses", response=CaseOut, summary="The employee's response")
+def respond(request: HttpRequest, case_id: int, payload: TextIn):
+    return case_action(
+        request, case_id, ActionIn(action="record_response", data={"text": payload.text})
+    )
+
+
+@router.post("/cases/{case_id}/appeals", response=CaseOut, summary="Lodge an objection or appeal")
+def appeal(request: HttpRequest, case_id: int, payload: AppealIn):
+    return case_action(
+        request,
+        case_id,
+        ActionIn(action="open_appeal", data={"text": payload.text, "kind": payload.kind}),
+    )
+
+
+class PatternOut(Schema):
+    step: str
+    score: float
+    reasons_id: list[str]
+    reasons_en: list[str]
+
+
+@router.get(
+    "/cases/{case_id}/pattern",
+    response=PatternOut,
+    summary="Pattern or outburst: evidence for the examiner, not a verdict",
+)
+def pattern(request: HttpRequest, case_id: int):
+    c = case_get_for_user(user=request.user, case_id=case_id)
+    if acting_role(request.user, c) == "employee":
+        raise Http404
+    p = employee_pattern(c.employee)
+    return {
+        "step": p.step,
+        "score": p.score,
+        "reasons_id": p.reasons_id,
+        "reasons_en": p.reasons_en,
+    }
+
+
+@router.post("/self-check", summary="Check a draft post; nothing is stored")
+def self_check(request: HttpRequest, payload: TextIn):
+    from pantau.monitoring.scanning import get_engine
+
+    return get_engine().classify(payload.text)
