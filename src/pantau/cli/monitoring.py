@@ -53,6 +53,12 @@ def register(sub) -> None:
     )
     worker.add_argument("--once", action="store_true", help="run one round and exit")
     worker.add_argument("--interval", type=int, default=60, help="seconds between rounds")
+    worker.add_argument(
+        "--celery",
+        action="store_true",
+        help="run a Celery worker on PANTAU_BROKER_URL instead (scale-out)",
+    )
+    worker.add_argument("--concurrency", type=int, default=2, help="Celery worker processes")
     worker.set_defaults(func=cmd_worker)
     register_claims(sub)
 
@@ -156,6 +162,23 @@ def cmd_scan(args) -> int:
 
 def cmd_worker(args) -> int:
     setup_django()
+    if args.celery:
+        from django.conf import settings
+
+        from pantau.celery_app import app
+
+        if not settings.CELERY_BROKER_URL:
+            raise CliError("PANTAU_BROKER_URL is not set (e.g. redis://127.0.0.1:6379/0)")
+        app.worker_main(
+            [
+                "worker",
+                "--loglevel=INFO",
+                f"--concurrency={args.concurrency}",
+                "--without-gossip",
+                "--without-mingle",
+            ]
+        )
+        return 0
     from pantau.monitoring.periodic import run_periodic_once
 
     if args.interval < 1:

@@ -186,8 +186,13 @@ def scan_rescan(*, version: str, batch_size: int = 2000) -> ScanStats:
     )
 
 
-def scan_in_background() -> threading.Thread:
-    """Embedded mode: scan new posts in a thread after an import has committed."""
+def scan_in_background() -> threading.Thread | None:
+    """Scan new posts after a commit: on a Celery worker at scale, else in a thread."""
+    if settings.CELERY_BROKER_URL:
+        from pantau.monitoring.tasks import scan_pending_task
+
+        scan_pending_task.delay()
+        return None
 
     def work() -> None:
         from django.db import connection

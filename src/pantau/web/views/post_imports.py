@@ -38,6 +38,17 @@ def post_import_view(request):
             with path.open("wb") as out:
                 for chunk in upload.chunks():
                     out.write(chunk)
+            if settings.CELERY_BROKER_URL:
+                from pantau.monitoring.tasks import import_file_task
+
+                import_file_task.delay(
+                    str(path),
+                    form.cleaned_data["format"],
+                    form.cleaned_data["handle"] or None,
+                    request.user.pk,
+                )
+                messages.info(request, _("The import has started; it appears in the list below."))
+                return redirect("post_import")
             ready, holder = threading.Event(), {}
             import_in_background(
                 path=path,
