@@ -253,6 +253,18 @@ PANTAU_API_MAX_BATCH = envint("PANTAU_API_MAX_BATCH", 1000)
 PANTAU_COMPLAINT_RATE_PER_HOUR = envint("PANTAU_COMPLAINT_RATE_PER_HOUR", 10)
 PANTAU_SCAN_IN_BACKGROUND = envbool("PANTAU_SCAN_IN_BACKGROUND", True)
 
+# --- Tasks: Celery on Redis at scale, in-process (eager) in the embedded set-up ---------------
+CELERY_BROKER_URL = os.environ.get("PANTAU_BROKER_URL", "")
+CELERY_RESULT_BACKEND = os.environ.get("PANTAU_RESULT_BACKEND", CELERY_BROKER_URL or None)
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BEAT_SCHEDULE = {
+    "periodic": {"task": "pantau.periodic", "schedule": 60.0},
+    "daily-digest": {"task": "pantau.daily_digest", "schedule": 24 * 3600.0},
+}
+
 # --- Organisation ---------------------------------------------------------------------------
 PANTAU_ORGANISATION = os.environ.get("PANTAU_ORGANISATION", "Pemerintah Kota Teluk Sejahtera")
 
