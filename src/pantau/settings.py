@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "pantau.registry",
     "pantau.monitoring",
     "pantau.cases",
+    "pantau.letters",
     "pantau.web",
 ]
 
@@ -264,6 +265,12 @@ CELERY_BEAT_SCHEDULE = {
     "periodic": {"task": "pantau.periodic", "schedule": 60.0},
     "daily-digest": {"task": "pantau.daily_digest", "schedule": 24 * 3600.0},
 }
+
+# --- Cases ---------------------------------------------------------------------------------
+# Medium-level sanctions in force: "pp53" (PP 94/2021 Pasal 42 keeps PP 53/2010's until the PP
+# on salaries and allowances applies) or "pp94".
+PANTAU_MEDIUM_CATALOGUE = os.environ.get("PANTAU_MEDIUM_CATALOGUE", "pp53")
+PANTAU_DEADLINE_DAYS: dict[str, int] = {}
 
 # --- Organisation ---------------------------------------------------------------------------
 PANTAU_ORGANISATION = os.environ.get("PANTAU_ORGANISATION", "Pemerintah Kota Teluk Sejahtera")

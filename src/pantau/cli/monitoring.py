@@ -61,6 +61,7 @@ def register(sub) -> None:
     worker.add_argument("--concurrency", type=int, default=2, help="Celery worker processes")
     worker.set_defaults(func=cmd_worker)
     register_claims(sub)
+    register_digest(sub)
 
 
 def _mapping(pairs: list[str]) -> dict | None:
@@ -224,4 +225,18 @@ def cmd_claims_import(args) -> int:
     except ClaimImportError as exc:
         raise CliError(str(exc)) from None
     print(f"{report.source}: {report.created} new claims, {report.updated} updated")
+    return 0
+
+
+def register_digest(sub) -> None:
+    digest = sub.add_parser("digest", help="e-mail each user their overdue items",
+                            description="Send the daily digest of overdue case deadlines.")
+    digest.set_defaults(func=cmd_digest)
+
+
+def cmd_digest(args) -> int:
+    setup_django()
+    from pantau.cases.notifications import send_daily_digest
+
+    print(f"sent {send_daily_digest()} digest e-mails")
     return 0
