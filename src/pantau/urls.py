@@ -9,6 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api_v1.urls),
+    path("surat/", include("pantau.letters.urls")),
     path("", include("pantau.web.urls")),
 ]
 
