@@ -39,7 +39,7 @@ def test_an_inspector_decides_through_the_api_and_a_stale_version_is_refused(
         **_auth(users["head"]),
     )
     assert again.status_code == 409
-    assert "reload" in again.json()["detail"].lower()
+    assert "muat ulang" in again.json()["detail"].lower()
 
 
 @pytest.mark.parametrize("role", ["employee", "supervisor", "decider", "auditor", "admin"])

@@ -17,9 +17,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from pantau.cases.labels import step_label
 from pantau.cases.models import Case, Deadline, Notification
 from pantau.cases.people import post_targets, supervisor_chain
-from pantau.core.cases import ladder
 from pantau.core.cases.conflicts import substitute_superior
 from pantau.users.roles import Role
 
@@ -47,23 +47,13 @@ def _users_for(case: Case, recipient: str) -> list:
     return []
 
 
-def _describe(step: str, lang: str) -> str:
-    for t in ladder.TRANSITIONS:
-        if t.name == step:
-            return t.description_id if lang == "id" else t.description_en
-    for e in ladder.EVENTS:
-        if e.name == step:
-            return e.description_en
-    return step
-
-
 def notify(*, case: Case, user, step: str, requires_ack: bool = False) -> Notification:
     lang = "id"
     with translation.override(lang):
         context = {
             "case": case,
             "user": user,
-            "step": _describe(step, lang),
+            "step": step_label(step),
             "step_name": step,
             "url": settings.SITE_URL.rstrip("/") + reverse("case_detail", args=[case.pk]),
             "requires_ack": requires_ack,

@@ -56,3 +56,31 @@ def get_item(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.filter
+def state_label(value: str) -> str:
+    from pantau.cases.labels import STATES
+
+    return str(STATES.get(value, value))
+
+
+@register.filter
+def step_label(value: str) -> str:
+    from pantau.cases.labels import step_label as label
+
+    return label(value)
+
+
+@register.filter
+def deadline_label(value: str) -> str:
+    from pantau.cases.labels import DEADLINES
+
+    return str(DEADLINES.get(value, value))
+
+
+@register.filter
+def role_label(value: str) -> str:
+    from pantau.cases.labels import ROLES
+
+    return str(ROLES.get(value, value))
