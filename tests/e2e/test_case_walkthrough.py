@@ -61,7 +61,7 @@ def test_inspector_confirms_and_opens_guidance_then_the_employee_responds(
         "button", name="Jalankan langkah ini"
     ).click()
     assert inspector.get_by_text("Tercatat.").is_visible()
-    assert inspector.locator(".lead .badge").inner_text() == "guidance"
+    assert inspector.locator(".lead .badge").inner_text() == "pembinaan"
     inspector.screenshot(path=str(artifacts_dir / "case-guidance.png"), full_page=True)
 
     employee = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
