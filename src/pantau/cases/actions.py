@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pantau.cases.calendar import calendar, today
 from pantau.cases.errors import CaseError
@@ -175,6 +176,8 @@ def record_recommendation(case, actor, data) -> Result:
     from django.conf import settings
 
     pairs = [(code, Impact(impact)) for code, impact in data.get("provisions", [])]
+    if not pairs:
+        raise CaseError(_("Choose at least one provision that was breached."), "bad_input")
     previous = [
         c.sanction_code
         for c in Case.objects.filter(employee=case.employee)

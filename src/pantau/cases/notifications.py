@@ -112,6 +112,10 @@ def overdue_for(user) -> list[Deadline]:
         qs = qs.filter(responsible_role="employee")
     elif user.role == Role.SUPERVISOR:
         qs = qs.filter(responsible_role__in=["supervisor", "employee"])
+    elif user.role == Role.DECIDER:
+        qs = qs.filter(responsible_role="decider")
+    elif user.role not in (Role.INSPECTOR, Role.HEAD):
+        return []  # auditors and admins read; they have no deadlines to keep
     return list(qs.exclude(case__state="closed"))
 
 

@@ -114,15 +114,13 @@ def _check(*, reviewer, finding: Finding, outcome: str, category: str, skb_item,
             )
     codes = conflicts_for(reviewer, subject=finding.employee, texts=[finding.post.text])
     if codes:
-        RoutingLog.objects.get_or_create(
-            finding=finding, excluded_user=reviewer, defaults={"reasons": codes}
-        )
+        # Recorded in its own transaction: the refusal must not roll the routing back.
+        route_conflicts(user=reviewer, findings=[finding])
         raise ConflictOfInterest(
             _("You may not decide this finding (%s); it goes to another reviewer.") % explain(codes)
         )
 
 
-@transaction.atomic
 def finding_decide(
     *,
     finding_id: int,
@@ -143,6 +141,20 @@ def finding_decide(
         skb_item=skb_item,
         reason=reason,
     )
+    with transaction.atomic():
+        return _decide(
+            finding=finding,
+            expected_version=expected_version,
+            reviewer=reviewer,
+            outcome=outcome,
+            reason=reason,
+            category=category,
+            skb_item=skb_item,
+        )
+
+
+def _decide(*, finding, expected_version, reviewer, outcome, reason, category, skb_item):
+    finding_id = finding.pk
     updated = Finding.objects.filter(pk=finding_id, version=expected_version).update(
         status=OUTCOME_STATUS[outcome], version=F("version") + 1
     )

@@ -16,7 +16,7 @@ import re
 
 from django.conf import settings
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _  # errors show in the reader's language
 
 from pantau.cases.models import Case, CaseStep, ReviewDecision
 from pantau.core.cases.provisions import PROVISIONS, Impact, skb_item

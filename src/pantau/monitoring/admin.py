@@ -39,6 +39,8 @@ class WatchlistEntryForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if "pattern" not in data:
+            return data  # the field's own error is shown
         try:
             validate_entry(
                 kind=data.get("kind", ""),
@@ -128,6 +130,15 @@ class FeedSourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 @admin.register(ClaimEntry)
 class ClaimEntryAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """Claims are withdrawn by deactivating them, never deleted (scans refer to them)."""
+
     list_display = ["claim_id", "verdict", "date", "source_name", "active"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["claim_id"] if obj else []
+
     list_filter = ["verdict", "active"]
     search_fields = ["claim_id", "text", "topic"]

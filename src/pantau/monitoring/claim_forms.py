@@ -32,6 +32,7 @@ class ClaimForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["keywords_text"].initial = ", ".join(self.instance.keywords or [])
+            self.fields["claim_id"].disabled = True  # other records refer to it
 
     def save(self, commit=True):
         entry = super().save(commit=False)

@@ -100,6 +100,11 @@ def _rows_to_claims(path: Path, data: bytes, report: ClaimImportReport) -> list[
             continue
         try:
             verdict = normalise_verdict(v.get("verdict", ""))
+            if verdict is None:
+                raise ValueError(
+                    f"unknown verdict {v.get('verdict', '')!r}; use hoaks, "
+                    "disinformasi, misinformasi, satire or fakta"
+                )
             date = dt.date.fromisoformat(v["date"][:10]) if v.get("date") else None
             claim_id = v.get("claim_id") or f"{path.stem}-{row.number}"
             keywords = tuple(k.strip() for k in v.get("keywords", "").split(",") if k.strip())
@@ -130,7 +135,7 @@ def claims_import(
     if path.suffix.lower() in (".json", ".jsonld") or data.lstrip()[:1] in (b"{", b"["):
         try:
             document = json.loads(data.decode("utf-8"))
-            claims = [(c, "") for c in parse_claimreview(document)]
+            claims = [(c, c.source) for c in parse_claimreview(document)]
         except UnicodeDecodeError:
             raise ClaimImportError(f"{path.name}: not UTF-8 text") from None
         except json.JSONDecodeError as exc:
@@ -206,22 +211,33 @@ class _LiveIndex:
         self.synced_at = None
         self.lock = threading.Lock()
 
+    # Rows stamped shortly before the last sync may have committed after it (two writers on
+    # PostgreSQL): look back this far each time; re-adding a claim is idempotent.
+    OVERLAP = dt.timedelta(minutes=5)
+
     def sync(self) -> ClaimIndex:
         with self.lock:
+            count = ClaimEntry.objects.filter(active=True).count()
             changed = ClaimEntry.objects.all()
             if self.synced_at is not None:
-                changed = changed.filter(updated_at__gt=self.synced_at)
+                changed = changed.filter(updated_at__gte=self.synced_at - self.OVERLAP)
             latest = changed.aggregate(m=Max("updated_at"))["m"]
-            if latest is None:
-                return self.index
-            rows = list(changed)
-            gone = [r.claim_id for r in rows if not r.active and r.claim_id in self.index]
-            if gone:
-                self.index.remove(gone)
-            live = [to_claim(r) for r in rows if r.active]
-            if live:
-                self.index.add(live, replace=True)
-            self.synced_at = latest
+            if latest is not None:
+                rows = list(changed)
+                gone = [r.claim_id for r in rows if not r.active and r.claim_id in self.index]
+                if gone:
+                    self.index.remove(gone)
+                live = [to_claim(r) for r in rows if r.active]
+                if live:
+                    self.index.add(live, replace=True)
+                self.synced_at = max(latest, self.synced_at or latest)
+            if len(self.index) != count:  # a row was deleted or re-identified: reconcile ids
+                active = set(
+                    ClaimEntry.objects.filter(active=True).values_list("claim_id", flat=True)
+                )
+                stale = [c.claim_id for c in self.index.claims() if c.claim_id not in active]
+                if stale:
+                    self.index.remove(stale)
             return self.index
 
 

@@ -235,8 +235,9 @@ def post_import(
                     progress(run)
         _write_batch(run, batch, source.position, directory)
     except SourceError as exc:
-        _finish(run, ImportRun.Status.FAILED, str(exc), actor)
-        raise PostImportError(str(exc)) from None
+        message = str(exc).replace(str(path.parent) + "/", "")  # no server paths in messages
+        _finish(run, ImportRun.Status.FAILED, message, actor)
+        raise PostImportError(message) from None
     _finish(run, ImportRun.Status.DONE, "", actor)
     if progress:
         progress(run)

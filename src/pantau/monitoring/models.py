@@ -279,7 +279,7 @@ class WatchlistEntry(models.Model):
 
     entry_id = models.SlugField(_("identifier"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    pattern = models.CharField(_("pattern"), max_length=500)
+    pattern = models.TextField(_("pattern"))
     category = models.CharField(
         _("category"), max_length=20, choices=Category.choices, default=Category.RADICALISM
     )

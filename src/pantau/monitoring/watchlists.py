@@ -66,10 +66,17 @@ def _reload_engines() -> None:
     reset_engines()
 
 
+def _seed_first() -> None:
+    """Before the first edit on a fresh installation, start from the shipped list."""
+    if not WatchlistVersion.objects.exists():
+        watchlist_seed_default()
+
+
 @transaction.atomic
 def watchlist_entry_save(*, entry: WatchlistEntry, actor, note: str = "") -> WatchlistEntry:
     """Create or change an entry, and freeze a new version."""
     validate_entry(kind=entry.kind, pattern=entry.pattern, weight=entry.weight)
+    _seed_first()
     created = entry.pk is None
     before = None if created else snapshot(WatchlistEntry.objects.get(pk=entry.pk))
     entry.save()
@@ -87,6 +94,7 @@ def watchlist_entry_save(*, entry: WatchlistEntry, actor, note: str = "") -> Wat
 
 @transaction.atomic
 def watchlist_entry_delete(*, entry: WatchlistEntry, actor, note: str = "") -> None:
+    _seed_first()
     before = snapshot(entry)
     entry_id = entry.entry_id
     entry.delete()

@@ -173,7 +173,19 @@ def _claim(node: dict, i: int, ids: dict[str, dict]) -> Claim:
         keywords=_keywords(node.get("keywords"), where),
         topic=_text(_resolve(node.get("about"), ids)),
         date=date,
+        source=_author(node, ids),
     )
+
+
+def _author(node: dict, ids: dict[str, dict]) -> str:
+    """The fact-checker: ``author`` (an object, an @id reference or a list of them) by name."""
+    author = node.get("author")
+    if isinstance(author, list):
+        author = author[0] if author else None
+    author = _resolve(author, ids)
+    if isinstance(author, dict):
+        return _text(author.get("name"))
+    return author.strip() if isinstance(author, str) else ""
 
 
 def parse_claimreview(document: str | bytes | dict | list) -> list[Claim]:

@@ -83,6 +83,7 @@ class Claim:
     keywords: tuple[str, ...] = ()
     topic: str = ""
     date: dt.date | None = None
+    source: str = ""  # the fact-checker's name
 
     def __post_init__(self) -> None:
         if not isinstance(self.claim_id, str) or not self.claim_id.strip():

@@ -1,0 +1,195 @@
+"""Conflict of interest: reviewers in the employee's chain or targeted by the post are routed
+around, the routing is logged and audited, and an involved person cannot decide the appeal."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from pantau.audit.models import AuditEntry
+from pantau.cases.errors import CaseError
+from pantau.cases.models import Case, Notification, ReviewDecision, RoutingLog
+from pantau.cases.review import ConflictOfInterest, finding_decide, review_queue
+from pantau.cases.services import case_act
+from pantau.monitoring.models import Finding
+from pantau.registry.models import Account
+from pantau.users.services import user_create
+
+pytestmark = pytest.mark.django_db
+
+
+def as_employee(user, employee):
+    user.employee = employee
+    user.save(update_fields=["employee"])
+    return user
+
+
+def queue_ids(client) -> list[int]:
+    return [f.pk for f in client.get(reverse("review_queue")).context["page"].object_list]
+
+
+def test_a_superior_of_the_employee_does_not_see_the_finding_and_the_routing_is_logged(
+    client, users, registry, make_finding
+):
+    inspector = as_employee(users["inspector"], registry.employees["e1"])  # e3's second superior
+    finding = make_finding(employee_key="e3")
+    other = make_finding(employee_key="e7")
+    client.force_login(inspector)
+    assert queue_ids(client) == [other.pk]
+    assert queue_ids(client) == [other.pk]
+    log = RoutingLog.objects.get()
+    assert (log.finding, log.excluded_user, log.reasons) == (
+        finding,
+        inspector,
+        ["supervisor_chain"],
+    )
+    entry = AuditEntry.objects.get(action="review.routed")
+    assert entry.object_id == str(finding.pk) and entry.actor == inspector
+    assert entry.after == {"excluded": inspector.pk, "reasons": ["supervisor_chain"]}
+    assert RoutingLog.objects.count() == 1  # visiting again logs nothing twice
+    client.force_login(users["head"])
+    assert set(queue_ids(client)) == {finding.pk, other.pk}
+
+
+def test_a_reviewer_mentioned_in_the_post_does_not_see_it(client, users, registry, make_finding):
+    inspector = as_employee(users["inspector"], registry.employees["e6"])
+    Account.objects.create(
+        employee=registry.employees["e6"], platform="x", handle="agus_dinkes", state="verified"
+    )
+    mentioned = make_finding(
+        employee_key="e3", text="@Agus_Dinkes kepala dinas penipu, usir saja dari kota ini"
+    )
+    plain = make_finding(employee_key="e3")
+    client.force_login(inspector)
+    assert queue_ids(client) == [plain.pk]
+    assert RoutingLog.objects.get(finding=mentioned).reasons == ["post_target"]
+
+
+def test_a_reviewer_named_in_the_post_does_not_see_it(client, users, registry, make_finding):
+    inspector = as_employee(users["inspector"], registry.employees["e6"])
+    named = make_finding(
+        employee_key="e8", text="Agus Salim Nasution itu penipu, usir saja dari kota ini"
+    )
+    client.force_login(inspector)
+    assert queue_ids(client) == []
+    assert RoutingLog.objects.get(finding=named).reasons == ["post_target"]
+    assert review_queue(user=inspector).count() == 0
+    assert review_queue(user=users["head"]).count() == 1
+
+
+def test_deciding_a_conflicted_finding_directly_is_refused_and_the_routing_logged(
+    login_as, users, registry, make_finding, english
+):
+    """The head opens the finding from a link (not from the queue) and tries to decide it."""
+    as_employee(users["head"], registry.employees["e0"])  # top of e3's chain
+    finding = make_finding(employee_key="e3")
+    response = login_as("head").post(
+        reverse("finding_detail", args=[finding.pk]),
+        {"outcome": "dismiss", "reason": "x", "version": 1},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "You may not decide this finding" in html and "chain of supervisors" in html
+    finding.refresh_from_db()
+    assert finding.status == "new" and not ReviewDecision.objects.exists()
+    log = RoutingLog.objects.filter(finding=finding, excluded_user=users["head"]).first()
+    assert log is not None and log.reasons == ["supervisor_chain"]
+    assert AuditEntry.objects.filter(action="review.routed", object_id=str(finding.pk)).exists()
+
+
+def test_the_employee_reviewing_their_own_finding_is_a_conflict(users, registry, make_finding):
+    inspector = as_employee(users["inspector"], registry.employees["e3"])
+    finding = make_finding(employee_key="e3")
+    with pytest.raises(ConflictOfInterest, match="The reviewer is the employee concerned"):
+        finding_decide(
+            finding_id=finding.pk,
+            expected_version=1,
+            reviewer=inspector,
+            outcome="dismiss",
+            reason="bukan saya",
+        )
+    assert Finding.objects.get(pk=finding.pk).status == "new"
+    assert not ReviewDecision.objects.exists()
+
+
+def test_an_involved_direct_superior_is_replaced_by_the_next_for_the_notice(
+    users, registry, make_finding, django_capture_on_commit_callbacks
+):
+    # e4's direct superior is e2 (the supervisor user); the post names e2.
+    next_up = user_create(
+        username="ratna",
+        password="Kopi-Tubruk-2024!",
+        role="supervisor",
+        employee=registry.employees["e1"],
+        email="ratna@pantau.test",
+        check_password=False,
+    )
+    finding = make_finding(
+        employee_key="e4", text="Yohanes Paulus Lamawuran itu atasan penipu, usir saja"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        finding_decide(
+            finding_id=finding.pk,
+            expected_version=1,
+            reviewer=users["inspector"],
+            outcome="confirm",
+            category="abusive",
+            skb_item=2,
+            reason="x",
+        )
+    assert not Notification.objects.filter(user=users["supervisor"]).exists()
+    note = Notification.objects.get(user=next_up)
+    assert note.requires_ack and note.kind == "opened"
+
+
+def test_a_supervisor_in_the_chain_may_not_start_guidance_as_inspector(
+    users, registry, make_finding
+):
+    inspector = as_employee(users["inspector"], registry.employees["e1"])  # above e4's superior
+    finding = make_finding(employee_key="e4")
+    finding_decide(
+        finding_id=finding.pk,
+        expected_version=1,
+        reviewer=users["head"],
+        outcome="confirm",
+        category="abusive",
+        skb_item=2,
+        reason="x",
+    )
+    case = Case.objects.get()
+    with pytest.raises(CaseError) as error:
+        case_act(case_id=case.pk, name="start_guidance", actor=inspector, data={"note": "x"})
+    assert error.value.code == "precondition_failed"
+    assert Case.objects.get().state == "open"
+
+
+def test_a_reviewer_of_the_finding_cannot_decide_the_appeal(users, make_finding):
+    finding = make_finding(employee_key="e4")
+    finding_decide(
+        finding_id=finding.pk,
+        expected_version=1,
+        reviewer=users["inspector"],
+        outcome="confirm",
+        category="hate_speech",
+        skb_item=2,
+        reason="x",
+    )
+    case = Case.objects.get()
+    Case.objects.filter(pk=case.pk).update(state="appeal")
+    case.appeals.create(kind="objection", text="keberatan", filed_by=users["employee"],
+                        decide_by="2026-12-31")  # fmt: skip
+    with pytest.raises(CaseError) as error:
+        case_act(
+            case_id=case.pk,
+            name="resolve_appeal",
+            actor=users["inspector"],
+            data={"outcome": "upheld", "reason": "tetap"},
+        )
+    assert error.value.code == "precondition_failed"
+    closed = case_act(
+        case_id=case.pk,
+        name="resolve_appeal",
+        actor=users["decider"],
+        data={"outcome": "upheld", "reason": "tetap"},
+    )
+    assert closed.state == "closed"
