@@ -229,8 +229,11 @@ def cmd_claims_import(args) -> int:
 
 
 def register_digest(sub) -> None:
-    digest = sub.add_parser("digest", help="e-mail each user their overdue items",
-                            description="Send the daily digest of overdue case deadlines.")
+    digest = sub.add_parser(
+        "digest",
+        help="e-mail each user their overdue items",
+        description="Send the daily digest of overdue case deadlines.",
+    )
     digest.set_defaults(func=cmd_digest)
 
 
