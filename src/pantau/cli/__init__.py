@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "pantau.cli.registry",
     "pantau.cli.audit",
     "pantau.cli.monitoring",
+    "pantau.cli.cases",
     "pantau.cli.detection",
 ]
 
