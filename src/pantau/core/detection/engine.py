@@ -1,0 +1,239 @@
+"""The `Engine`: scores, flags, hate-speech details and evidence for posts (DESIGN.md §3).
+
+One engine holds the normaliser, the TF-IDF featuriser, the linear heads, the thresholds, an
+optional watchlist and an optional hoax scorer. Per batch it:
+
+1. normalises every post (offsets kept);
+2. scores the whole post and, for posts longer than ``windows.min_tokens`` tokens, windows of
+   ``windows.size`` tokens every ``windows.stride`` tokens; each category takes the maximum, so
+   one hateful passage in a long post is found and its evidence points at that passage;
+3. combines the model with watchlist hits by noisy-or (``1 - (1 - p_model)(1 - p_watchlist)``);
+4. adds the hoax score, claims and evidence from the pluggable hoax scorer, if any;
+5. flags each category whose score is at or over its threshold, and only for flagged posts
+   computes the (comparatively costly) evidence spans and hate-speech details.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from pantau.core.detection.artifact import Artifact
+from pantau.core.detection.explain import batch_token_contributions, model_evidence
+from pantau.core.detection.features import Featurizer
+from pantau.core.detection.models import (
+    INTENSITY_HEADS,
+    MAIN_HEADS,
+    TOPIC_HEADS,
+    LinearHeads,
+)
+from pantau.core.text.normalizer import NormalizedText, Normalizer
+from pantau.core.watchlist import Watchlist, load_default_entries
+
+CATEGORIES = ("hate_speech", "abusive", "radicalism", "hoax")
+# A hoax scorer: (text, platform=..., reach=...) -> (score, claims, evidence).
+HoaxScorer = Callable[..., tuple[float, list[dict], list[dict]]]
+_DEFAULT = object()
+
+
+class Engine:
+    """Classifies posts; thread-compatible for reads, build one per process and reuse it."""
+
+    def __init__(
+        self,
+        *,
+        featurizer: Featurizer,
+        heads: LinearHeads,
+        normalizer: Normalizer,
+        thresholds: Mapping[str, float],
+        version: str,
+        windows: Mapping[str, int] | None = None,
+        topic_threshold: float = 0.5,
+        watchlist: Watchlist | None = None,
+        hoax_scorer: HoaxScorer | None = None,
+    ) -> None:
+        self.featurizer = featurizer
+        self.heads = heads
+        self.normalizer = normalizer
+        self.thresholds = {c: float(thresholds.get(c, 0.5)) for c in CATEGORIES}
+        self.version = version
+        w = dict(windows or {})
+        self.win_min = int(w.get("min_tokens", 40))
+        self.win_size = int(w.get("size", 30))
+        self.win_stride = int(w.get("stride", 15))
+        self.topic_threshold = topic_threshold
+        self.watchlist = watchlist
+        self.hoax_scorer = hoax_scorer
+        self._main = [heads.index[h] for h in MAIN_HEADS]
+        self._wmat = np.asarray(heads.W[:, self._main], dtype=np.float64)
+        self._wpos = {h: k for k, h in enumerate(MAIN_HEADS)}
+
+    @classmethod
+    def from_artifact(
+        cls,
+        artifact: Artifact,
+        *,
+        watchlist: Iterable[Mapping[str, Any]] | Any = _DEFAULT,
+        watchlist_version: str = "",
+        hoax_scorer: HoaxScorer | None = None,
+    ) -> Engine:
+        """Build from a loaded artifact; `watchlist` = entry dicts, None for none, default shipped."""
+        m = artifact.manifest
+        norm_cfg = m.get("normalizer", {})
+        normalizer = Normalizer(slang=norm_cfg.get("slang"), abusive_words=norm_cfg.get("abusive"))
+        engine = cls(
+            featurizer=artifact.featurizer,
+            heads=artifact.heads,
+            normalizer=normalizer,
+            thresholds=m.get("thresholds", {}),
+            version=artifact.version,
+            windows=m.get("windows"),
+            topic_threshold=float(m.get("topic_threshold", 0.5)),
+            hoax_scorer=hoax_scorer,
+        )
+        if watchlist is _DEFAULT:
+            watchlist_version, entries = load_default_entries()
+        else:
+            entries = watchlist
+        if entries:
+            engine.set_watchlist(entries, version=watchlist_version)
+        return engine
+
+    @property
+    def model_name(self) -> str:
+        return f"pantau-id-{self.version}"
+
+    def set_watchlist(self, entries: Iterable[Mapping[str, Any]] | None, version: str = "") -> None:
+        """Replace the watchlist (e.g. after an admin edit); None or [] removes it."""
+        entries = list(entries or [])
+        self.watchlist = Watchlist(entries, self.normalizer, version=version) if entries else None
+
+    def set_hoax_scorer(self, scorer: HoaxScorer | None) -> None:
+        self.hoax_scorer = scorer
+
+    # -- classification --------------------------------------------------------------------
+
+    def classify(
+        self, text: str, *, id: Any = None, platform: str | None = None, reach: int | None = None
+    ) -> dict[str, Any]:
+        """Classify one post; returns the DESIGN.md §3 result dict."""
+        return self.classify_many([text], ids=[id], platform=platform, reach=reach)[0]
+
+    def classify_many(
+        self,
+        texts: Sequence[str],
+        *,
+        ids: Sequence[Any] | None = None,
+        platform: str | None = None,
+        reach: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Classify a batch (faster per post than `classify`); results in input order."""
+        if ids is None:
+            ids = [None] * len(texts)
+        elif len(ids) != len(texts):
+            raise ValueError("ids and texts differ in length")
+        for t in texts:
+            if not isinstance(t, str):
+                raise TypeError(f"post text must be str, not {type(t).__name__}")
+        norms = [self.normalizer.normalize(t) for t in texts]
+        units: list[list[str]] = []
+        first_unit: list[int] = []
+        offsets: list[int] = []
+        for n in norms:
+            first_unit.append(len(units))
+            toks = n.tokens
+            units.append(toks)
+            offsets.append(0)
+            if len(toks) > self.win_min:
+                for s in range(0, len(toks) - self.win_size + self.win_stride, self.win_stride):
+                    units.append(toks[s : s + self.win_size])
+                    offsets.append(s)
+        X = self.featurizer.transform(units)
+        P = self.heads.proba(X) if units else np.zeros((0, len(self.heads.names)))
+        bounds = first_unit + [len(units)]
+        results: list[dict[str, Any]] = []
+        requests: list[tuple[int, int, list[str]]] = []  # (result index, unit, categories)
+        for d, norm in enumerate(norms):
+            lo, hi = bounds[d], bounds[d + 1]
+            block = P[lo:hi, self._main]
+            best = lo + block.argmax(axis=0) if hi - lo > 1 else [lo] * len(self._main)
+            model = block.max(axis=0) if hi - lo > 1 else block[0]
+            res, by_unit = self._result(ids[d], texts[d], norm, model, best, P, platform, reach)
+            results.append(res)
+            requests.extend((d, u, cats) for u, cats in by_unit.items())
+        if requests:
+            contribs = batch_token_contributions(
+                self.featurizer, X, units, [u for _, u, _ in requests], self._wmat
+            )
+            for (d, u, cats), contrib in zip(requests, contribs, strict=True):
+                evidence = results[d]["evidence"]
+                for cat in cats:
+                    column = contrib[:, self._wpos[cat]]
+                    evidence.extend(model_evidence(cat, norms[d], offsets[u], column))
+                evidence.sort(key=_evidence_order)
+        return results
+
+    def _result(self, id_, text, norm: NormalizedText, model, best, P, platform, reach):
+        """The result without model evidence, and the units whose evidence is needed."""
+        scores = {c: float(model[i]) for i, c in enumerate(MAIN_HEADS)}
+        evidence: list[dict] = []
+        if self.watchlist is not None:
+            hits = self.watchlist.match(norm)
+            if hits:
+                for cat, w in Watchlist.scores(hits).items():
+                    scores[cat] = 1.0 - (1.0 - scores[cat]) * (1.0 - w)
+                evidence.extend(_hit_evidence(h) for h in hits)
+        claims: list[dict] = []
+        scores["hoax"] = 0.0
+        if self.hoax_scorer is not None:
+            h_score, claims, h_evidence = self.hoax_scorer(text, platform=platform, reach=reach)
+            scores["hoax"] = float(h_score)
+            evidence.extend(h_evidence or [])
+        flags = [c for c in CATEGORIES if scores[c] >= self.thresholds[c]]
+        by_unit: dict[int, list[str]] = {}
+        for k, cat in enumerate(MAIN_HEADS):
+            if cat in flags and model[k] >= 0.5 * self.thresholds[cat]:
+                by_unit.setdefault(int(best[k]), []).append(cat)
+        details = self._details(P[int(best[0])]) if "hate_speech" in flags else None
+        if len(evidence) > 1:
+            evidence.sort(key=_evidence_order)
+        result = {
+            "id": id_,
+            "scores": {c: round(scores[c], 4) for c in CATEGORIES},
+            "flags": flags,
+            "hate_speech": details,
+            "evidence": evidence,
+            "claims": claims,
+            "model": self.model_name,
+        }
+        return result, by_unit
+
+    def _details(self, p: np.ndarray) -> dict[str, Any]:
+        idx = self.heads.index
+        target = "individual" if p[idx["target_individual"]] >= p[idx["target_group"]] else "group"
+        topic_p = {h.split("_", 1)[1]: float(p[idx[h]]) for h in TOPIC_HEADS}
+        topics = [t for t, v in topic_p.items() if v >= self.topic_threshold]
+        if not topics:
+            topics = [max(topic_p, key=topic_p.get)]
+        intensity = max(INTENSITY_HEADS, key=lambda h: p[idx[h]]).split("_", 1)[1]
+        return {"target": target, "topics": topics, "intensity": intensity}
+
+
+def _evidence_order(e: dict[str, Any]) -> tuple:
+    return (e.get("start", 0), e.get("end", 0), e.get("category", ""))
+
+
+def _hit_evidence(h) -> dict[str, Any]:
+    return {
+        "category": h.category,
+        "start": h.start,
+        "end": h.end,
+        "text": h.text,
+        "source": "watchlist",
+        "weight": round(h.weight, 3),
+        "entry_id": h.entry_id,
+        "reason_id": h.reason_id,
+        "reason_en": h.reason_en,
+    }
