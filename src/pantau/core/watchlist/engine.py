@@ -50,6 +50,14 @@ COUNTER_CUES = frozenset(
 )
 
 
+# Near a hate-speech hit, words that show the post reports on or rejects such speech.
+HATE_REPORT_CUES = frozenset(
+    """ditangkap menangkap penangkapan tersangka terdakwa divonis vonis dilaporkan melaporkan
+    dipolisikan diproses sidang dakwaan didakwa pelaku kecam mengecam kutuk mengutuk menolak
+    tolak ujaran menyebut diduga penjara dihukum""".split()
+)
+
+
 # Words that, anywhere near a hit, show the post is warning about or rejecting the idea.
 COUNTER_CONTEXT_WINDOW = 10
 COUNTER_CONTEXT = frozenset(
@@ -209,7 +217,7 @@ class Watchlist:
         if key in seen:
             return
         seen.add(key)
-        damped = token_i is not None and _counter_context(norm.tokens, token_i)
+        damped = token_i is not None and _counter_context(norm.tokens, token_i, e["category"])
         weight = e["weight"] * (COUNTER_DAMPING if damped else 1.0)
         hits.append(
             Hit(e["id"], e["category"], weight, start, end, norm.original[start:end],
@@ -290,7 +298,11 @@ def _required(seq, ignorecase: bool, prefix: str = "") -> set[tuple[str, bool]] 
     return max(candidates, key=lambda cand: (min(len(x) for x, _ in cand), -len(cand)))
 
 
-def _counter_context(tokens: list[str], i: int) -> bool:
+def _counter_context(tokens: list[str], i: int, category: str = "radicalism") -> bool:
+    if category == "hate_speech":
+        # The hostile words are the hit itself; only reporting or rejecting the speech damps it.
+        near = tokens[max(0, i - COUNTER_CONTEXT_WINDOW) : i + COUNTER_CONTEXT_WINDOW + 1]
+        return any(t in HATE_REPORT_CUES for t in near)
     lo = max(0, i - COUNTER_WINDOW)
     if any(t in COUNTER_CUES for t in tokens[lo:i]):
         return True
