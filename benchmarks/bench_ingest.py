@@ -20,9 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = ("rapat koordinasi pelayanan publik hari ini berjalan lancar terima kasih warga "
-         "jalan rusak segera diperbaiki mohon perhatian dinas terkait banjir lagi di kelurahan "
-         "kami semoga cepat surut selamat hari raya bagi yang merayakan").split()
+WORDS = (
+    "rapat koordinasi pelayanan publik hari ini berjalan lancar terima kasih warga "
+    "jalan rusak segera diperbaiki mohon perhatian dinas terkait banjir lagi di kelurahan "
+    "kami semoga cepat surut selamat hari raya bagi yang merayakan"
+).split()
 ABUSE = ["dasar goblok", "bangsat kau", "kafir semua", "tegakkan khilafah ganti pancasila"]
 
 
@@ -30,8 +32,13 @@ def pantau(*args, env) -> tuple[float, float, str]:
     """Run a pantau command; returns (seconds, peak RSS MB of that child, stdout)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-m", "pantau.cli", *args], env=env, check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "pantau.cli", *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, max(peak, before) / 1024, out.stdout
@@ -45,8 +52,12 @@ def main() -> None:
     rng = random.Random(1)
     with tempfile.TemporaryDirectory(prefix="pantau-bench-") as tmp:
         tmp = Path(tmp)
-        env = {**os.environ, "PANTAU_DATA_DIR": str(tmp / "var"),
-               "PANTAU_SECRET_KEY": "bench", "PANTAU_SCAN_IN_BACKGROUND": "0"}
+        env = {
+            **os.environ,
+            "PANTAU_DATA_DIR": str(tmp / "var"),
+            "PANTAU_SECRET_KEY": "bench",
+            "PANTAU_SCAN_IN_BACKGROUND": "0",
+        }
         env.pop("DATABASE_URL", None)
         pantau("migrate", env=env)
         (tmp / "units.csv").write_text("kode,nama\nU1,Unit\n", encoding="utf-8")
@@ -66,20 +77,34 @@ def main() -> None:
                 text = " ".join(rng.choices(WORDS, k=rng.randint(8, 24)))
                 if rng.random() < 0.02:
                     text += " " + rng.choice(ABUSE)
-                out.write(json.dumps({"id": str(i), "platform": "x",
-                                      "handle": f"akun{rng.randrange(args.accounts)}",
-                                      "text": text, "created_at": "2026-11-01T08:00:00+08:00",
-                                      "likes": rng.randrange(50)}) + "\n")
+                out.write(
+                    json.dumps(
+                        {
+                            "id": str(i),
+                            "platform": "x",
+                            "handle": f"akun{rng.randrange(args.accounts)}",
+                            "text": text,
+                            "created_at": "2026-11-01T08:00:00+08:00",
+                            "likes": rng.randrange(50),
+                        }
+                    )
+                    + "\n"
+                )
         size_mb = source.stat().st_size / 1e6
-        t_import, rss_import, out = pantau("import", "--format", "jsonl", str(source),
-                                           "--no-scan", "--json", env=env)
+        t_import, rss_import, out = pantau(
+            "import", "--format", "jsonl", str(source), "--no-scan", "--json", env=env
+        )
         summary = json.loads(out)
         t_scan, rss_scan, scan_out = pantau("scan", env=env)
     total = t_import + t_scan
     print(f"posts: {args.n:,} ({size_mb:.0f} MB JSON Lines), imported {summary['imported']:,}")
-    print(f"import: {t_import:.1f} s = {args.n / t_import:,.0f} posts/s, peak RSS {rss_import:.0f} MB")
-    print(f"scan:   {t_scan:.1f} s = {args.n / t_scan:,.0f} posts/s, peak RSS {rss_scan:.0f} MB"
-          f" ({scan_out.strip()})")
+    print(
+        f"import: {t_import:.1f} s = {args.n / t_import:,.0f} posts/s, peak RSS {rss_import:.0f} MB"
+    )
+    print(
+        f"scan:   {t_scan:.1f} s = {args.n / t_scan:,.0f} posts/s, peak RSS {rss_scan:.0f} MB"
+        f" ({scan_out.strip()})"
+    )
     print(f"end to end: {total:.1f} s = {args.n / total:,.0f} posts/s")
 
 
