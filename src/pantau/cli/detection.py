@@ -58,6 +58,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--criticism", metavar="FILE", help="criticism set used as a threshold constraint"
     )
     p.add_argument("--quick", action="store_true", help="skip the method comparison")
+    p.add_argument(
+        "--reviews",
+        metavar="FILE",
+        help="reviewer decisions from `pantau reviews export`, added as labelled training rows",
+    )
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser(
@@ -247,8 +252,16 @@ def cmd_train(args: argparse.Namespace) -> int:
     criticism = Path(args.criticism) if args.criticism else _repo_file("evaluation/criticism.jsonl")
     if args.criticism and not criticism.is_file():
         raise CliError(f"criticism file not found: {criticism}")
+    reviews = Path(args.reviews) if args.reviews else None
+    if reviews and not reviews.is_file():
+        raise CliError(f"reviews file not found: {reviews}")
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
-    manifest = train(data, out, criticism=criticism, compare=not args.quick, log=log)
+    try:
+        manifest = train(
+            data, out, criticism=criticism, compare=not args.quick, log=log, reviews=reviews
+        )
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
     print(f"saved {manifest['name']}-{manifest['version']} to {out}")
     print(
         "thresholds: "

@@ -91,6 +91,34 @@ def _label_data(p: dict[str, Any], X_ib, X_ab, X_net, X_con, label: str):
     return X_net, p["net"].column("radikalisme")[p["net_dev"]], neg
 
 
+def load_reviews(path: Path) -> tuple[list[str], dict[str, np.ndarray]]:
+    """Reviewer decisions exported by `pantau reviews export`: texts and 0/1 labels per head."""
+    import json
+
+    texts: list[str] = []
+    labels: dict[str, list[int]] = {label: [] for label in MAIN_HEADS}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            texts.append(str(row["text"]))
+            for label in MAIN_HEADS:
+                labels[label].append(int(bool(row.get(label, 0))))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}: line {number}: not a labelled review ({exc})") from None
+    return texts, {k: np.asarray(v, dtype=np.int8) for k, v in labels.items()}
+
+
+def _with_reviews(extra, X_rev, y_rev):
+    """Add reviewer-labelled rows to the rows that train but are never scored."""
+    if X_rev is None or y_rev is None or not len(y_rev):
+        return extra
+    if extra is None:
+        return X_rev, y_rev
+    return _vstack(extra[0], X_rev), np.concatenate([extra[1], y_rev])
+
+
 def _repeat(X, k: int):
     from scipy import sparse
 
@@ -104,6 +132,7 @@ def train(
     criticism: Path | None = None,
     compare: bool = True,
     log: Callable[[str], None] = print,
+    reviews: Path | None = None,
 ) -> dict[str, Any]:
     """Train, measure and save the artifact into `out`; returns the training report."""
     p = prepare(data)
@@ -112,8 +141,10 @@ def train(
     ab_docs = [p["ab_tokens"][i] for i in p["ab_extra"]]
     net_docs = [p["net_tokens"][i] for i in p["net_dev"]]
     con_docs = [normalizer.normalize(t).tokens for t in load_contrast()]
+    rev_texts, rev_labels = load_reviews(reviews) if reviews else ([], {})
+    rev_docs = [normalizer.normalize(t).tokens for t in rev_texts]
     featurizer = Featurizer.fit(
-        dev_docs + ab_docs + net_docs + con_docs,
+        dev_docs + ab_docs + net_docs + con_docs + rev_docs,
         lexicon_abusive=normalizer.abusive,
         lexicon_group=lexicon.GROUP_WORDS,
     )
@@ -123,6 +154,9 @@ def train(
     X_ib, X_ab, X_net, X_con = (
         _canonical(featurizer.transform(d)) for d in (dev_docs, ab_docs, net_docs, con_docs)
     )
+    X_rev = _canonical(featurizer.transform(rev_docs)) if rev_docs else None
+    if rev_docs:
+        log(f"reviewer decisions: {len(rev_docs)} labelled posts added to training")
     lex_cols = np.array(
         [featurizer.word_index[t] for t in (LEX_ABUSIVE, LEX_GROUP) if t in featurizer.word_index]
     )
@@ -131,6 +165,7 @@ def train(
     chosen: dict[str, str] = {}
     for label in MAIN_HEADS:
         X, y, extra = _label_data(p, X_ib, X_ab, X_net, X_con, label)
+        extra = _with_reviews(extra, X_rev, rev_labels.get(label))
         names = list(candidates) if compare else ["nbsvm_lex"]
         cv_table[label] = {}
         for name in names:
@@ -156,6 +191,7 @@ def train(
     oof: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for h, label in enumerate(MAIN_HEADS):
         X, y, extra = _label_data(p, X_ib, X_ab, X_net, X_con, label)
+        extra = _with_reviews(extra, X_rev, rev_labels.get(label))
         fitter = candidates[chosen[label]]
         margins = methods.oof_decisions(fitter, X, y, extra=extra)
         a[h], c[h] = methods.platt(margins, y)
@@ -198,6 +234,7 @@ def train(
                 "ibrohim2019_holdout": len(p["ib_hold"]),
                 "ibrohim2018_extra": len(p["ab_extra"]),
                 "netifier_dev": len(p["net_dev"]),
+                "reviewer_decisions": len(rev_docs),
                 "netifier_holdout": len(p["net_hold"]),
                 "contrast": len(con_docs),
             },
