@@ -69,13 +69,30 @@ def confirm_deletion(case, actor, data) -> Result:
 
 
 def record_deletion_check(case, actor, data) -> Result:
-    result = data.get("result", DeletionCheck.Result.STILL_THERE)
-    after = str(data.get("after_evidence", ""))
+    """Re-check every post of the case; refetch where the source allows, else as recorded."""
+    from pantau.cases.recheck import recheck_post
+
+    method = data.get("method", "confirmation")
+    results = []
     for finding in Finding.objects.filter(casefinding__case=case).select_related("post"):
+        after, result = str(data.get("after_evidence", "")), data.get("result")
+        if method == "refetch":
+            check = recheck_post(finding.post)
+            if check.result is None:
+                raise CaseError(
+                    _(
+                        "This post's source cannot be fetched again (%s); record the employee's "
+                        "confirmation and your own check instead."
+                    )
+                    % check.evidence,
+                    "bad_input",
+                )
+            after, result = check.evidence, check.result
+        result = result or DeletionCheck.Result.STILL_THERE
         DeletionCheck.objects.create(
             case=case,
             finding=finding,
-            method=data.get("method", "confirmation"),
+            method=method,
             before_text=finding.post.text,
             before_sha256=hashlib.sha256(finding.post.text.encode()).hexdigest(),
             after_evidence=after,
@@ -83,10 +100,11 @@ def record_deletion_check(case, actor, data) -> Result:
             result=result,
             checked_by=actor,
         )
-    if result == DeletionCheck.Result.DELETED:
+        results.append(result)
+    if results and all(r == DeletionCheck.Result.DELETED for r in results):
         case.deletion_verified_at = timezone.now()
         _meet(case, "deletion")
-    return {}, {"result": result, "method": data.get("method", "confirmation")}, []
+    return {}, {"results": results, "method": method}, []
 
 
 def confirm_attribution(case, actor, data) -> Result:
