@@ -47,7 +47,7 @@ def test_a_finding_goes_all_the_way_to_a_closed_case(
     step(
         "record_deletion_check",
         "inspector",
-        method="refetch",
+        method="confirmation",
         result="still_there",
         after_evidence="masih tayang",
     )
