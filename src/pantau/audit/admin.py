@@ -6,6 +6,8 @@ from pantau.audit.models import AccessLog, AuditEntry
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that are evidence: shown, never added, changed or deleted in the admin."""
+
     def has_add_permission(self, request):
         return False
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 
+from pantau.audit.admin import ReadOnlyAdmin as ReadOnly
 from pantau.audit.admin_mixins import AuditedAdminMixin
 from pantau.monitoring.models import (
     ClaimEntry,
@@ -50,17 +51,6 @@ class WatchlistEntryForm(forms.ModelForm):
         except WatchlistError as exc:
             raise forms.ValidationError(str(exc)) from None
         return data
-
-
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Post)
