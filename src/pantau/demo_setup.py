@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
@@ -109,8 +110,39 @@ def _load_posts(data) -> int:
                 source="demo",
             )
         )
+    # Posts of unregistered accounts are kept only when they came with a complaint.
+    keep = timezone.now() + dt.timedelta(days=settings.PANTAU_RETENTION_DAYS)
+    for post in posts:
+        if post.account is None:
+            post.source, post.keep_until = "complaint", keep
     Post.objects.bulk_create(posts, batch_size=500, ignore_conflicts=True)
+    _complaints_for_unregistered()
     return len(posts)
+
+
+def _complaints_for_unregistered() -> None:
+    """One anonymous complaint per demo post of an unregistered account (their only way in)."""
+    from pantau.monitoring.complaints import new_reference
+    from pantau.monitoring.models import Category, Complaint
+
+    intents = {c.value for c in Category}
+    Complaint.objects.bulk_create(
+        [
+            Complaint(
+                reference=new_reference(),
+                post_url=post.url,
+                platform=post.platform,
+                handle=post.handle,
+                anonymous=True,
+                post=post,
+                category=(post.raw or {}).get("intent")
+                if (post.raw or {}).get("intent") in intents
+                else Category.HATE_SPEECH,
+                reason="Contoh aduan warga dalam data demo.",
+            )
+            for post in Post.objects.filter(account__isnull=True, source="complaint")
+        ]
+    )
 
 
 ROLE_USERNAMES = [
@@ -147,6 +179,22 @@ def _scan(progress: Callable[[str], None]) -> None:
         progress(f"The detection model could not be loaded ({exc}); posts stay unscanned.")
         return
     progress(f"Scanned {stats.scanned} posts with {stats.model}: {stats.findings} findings.")
+    from pantau.monitoring.models import Complaint, Finding
+
+    # A complaint puts its post up for review whatever the scanner said.
+    Finding.objects.filter(post__source="complaint").update(source=Finding.Source.COMPLAINT)
+    Finding.objects.bulk_create(
+        [
+            Finding(
+                post=c.post,
+                source=Finding.Source.COMPLAINT,
+                categories=[c.category],
+                top_category=c.category,
+                priority=0.5,
+            )
+            for c in Complaint.objects.filter(post__finding__isnull=True).select_related("post")
+        ]
+    )
 
 
 def demo_setup(

@@ -39,7 +39,11 @@ class ComplaintForm(forms.Form):
         max_length=200,
         help_text=_("Seen only by the inspectors handling it."),
     )
-    website = forms.CharField(label=_("Leave this empty"), required=False)  # honeypot
+    website = forms.CharField(  # honeypot: hidden from people, filled in by bots
+        label=_("Leave this empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
     challenge = forms.CharField(widget=forms.HiddenInput)
     answer = forms.CharField(label=_("Anti-spam question"), max_length=4)
 
