@@ -14,6 +14,7 @@ the array file and of the manifest itself). Any mismatch raises `StyleModelError
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -55,21 +56,29 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+def _words(text: str) -> list[str]:
+    text = MARKERS.sub(" ", _fold(text)).lower()
+    return ["0" if w.isdigit() else w for w in _WORD.findall(text)]
+
+
 def terms(text: str) -> Counter:
     """Sparse term counts: ``w:word``, ``w:word1_word2`` and ``c:`` character 3-5-grams."""
-    text = MARKERS.sub(" ", _fold(text)).lower()
-    words = ["0" if w.isdigit() else w for w in _WORD.findall(text)]
+    words = _words(text)
     counts: Counter = Counter()
     for w in words:
         counts["w:" + w] += 1
     for a, b in zip(words, words[1:], strict=False):
         counts[f"w:{a}_{b}"] += 1
     for w in words:
-        padded = f" {w} "
-        for n in (3, 4, 5):
-            for i in range(len(padded) - n + 1):
-                counts["c:" + padded[i : i + n]] += 1
+        counts.update(_char_grams(w))
     return counts
+
+
+@functools.lru_cache(maxsize=65536)
+def _char_grams(word: str) -> tuple[str, ...]:
+    """The ``c:`` 3-5-grams of one space-padded word (words repeat: cached)."""
+    padded = f" {word} "
+    return tuple("c:" + padded[i : i + n] for n in (3, 4, 5) for i in range(len(padded) - n + 1))
 
 
 def surface(text: str) -> np.ndarray:
@@ -98,6 +107,7 @@ class StyleModel:
         self.intercept = float(intercept)
         self.platt = (float(platt[0]), float(platt[1]))
         self.manifest: dict[str, Any] = dict(manifest or {})
+        self._gram_ids: dict[str, tuple[int, ...]] = {}
 
     @property
     def version(self) -> str:
@@ -108,19 +118,38 @@ class StyleModel:
         return float(self.manifest.get("thresholds", {}).get("alone", 0.995))
 
     def vectorise(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(indices, tf-idf values, surface cues) of one text, L2-normalised like training."""
-        counts = terms(text)
-        idx, val = [], []
-        for t, c in counts.items():
-            i = self.vocab.get(t)
+        """(indices, tf-idf values, surface cues) of one text, L2-normalised like training.
+
+        The same terms as `terms`, counted by vocabulary index; each word's n-gram indices are
+        looked up once per model (posts repeat their words).
+        """
+        words = _words(text)
+        get = self.vocab.get
+        counts: Counter = Counter()
+        for w in words:
+            i = get("w:" + w)
             if i is not None:
-                idx.append(i)
-                val.append((1.0 + math.log(c)) * self.idf[i])
-        v = np.asarray(val, dtype=np.float64)
+                counts[i] += 1
+        for a, b in zip(words, words[1:], strict=False):
+            i = get(f"w:{a}_{b}")
+            if i is not None:
+                counts[i] += 1
+        cache = self._gram_ids
+        for w in words:
+            ids = cache.get(w)
+            if ids is None:
+                ids = cache[w] = tuple(j for g in _char_grams(w) if (j := get(g)) is not None)
+            counts.update(ids)
+        if counts:
+            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            v = (1.0 + np.log(tf)) * self.idf[idx]
+        else:
+            idx, v = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
         norm = float(np.sqrt((v * v).sum())) if len(v) else 0.0
         if norm:
             v /= norm
-        return np.asarray(idx, dtype=np.int64), v, surface(text)
+        return idx, v, surface(text)
 
     def decision(self, text: str) -> float:
         idx, val, cues = self.vectorise(text)
