@@ -15,3 +15,5 @@ from pantau.settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_ENABLED = True
+# Tests run inside a transaction another process cannot see: scan imports in-process.
+PANTAU_IMPORT_SCAN_PROCESS = False

@@ -253,6 +253,8 @@ PANTAU_API_RATE_PER_MINUTE = envint("PANTAU_API_RATE_PER_MINUTE", 120)
 PANTAU_API_MAX_BATCH = envint("PANTAU_API_MAX_BATCH", 1000)
 PANTAU_COMPLAINT_RATE_PER_HOUR = envint("PANTAU_COMPLAINT_RATE_PER_HOUR", 10)
 PANTAU_SCAN_IN_BACKGROUND = envbool("PANTAU_SCAN_IN_BACKGROUND", True)
+# `pantau import` scans in a second process while it imports (uses the second core).
+PANTAU_IMPORT_SCAN_PROCESS = envbool("PANTAU_IMPORT_SCAN_PROCESS", True)
 
 # --- Tasks: Celery on Redis at scale, in-process (eager) in the embedded set-up ---------------
 CELERY_BROKER_URL = os.environ.get("PANTAU_BROKER_URL", "")

@@ -43,6 +43,7 @@ def register(sub) -> None:
     scan.add_argument("--rescan", action="store_true", help="scan every post again")
     scan.add_argument("--model", metavar="VERSION", help="model version (default: the shipped one)")
     scan.add_argument("--batch-size", type=int, default=2000, help="posts per batch")
+    scan.add_argument("--follow", metavar="FILE", help="keep scanning new posts until FILE exists")
     scan.set_defaults(func=cmd_scan)
 
     worker = sub.add_parser(
@@ -95,6 +96,8 @@ def cmd_import(args) -> int:
             )
             sys.stderr.flush()
 
+    scanner, done_flag = (None, None) if args.no_scan else _start_scanner()
+    in_process_scan = not args.no_scan and scanner is None
     try:
         run = post_import(
             path=args.path,
@@ -105,11 +108,15 @@ def cmd_import(args) -> int:
             progress=progress,
         )
     except PostImportError as exc:
+        if scanner is not None:
+            _stop_scanner(scanner, done_flag)
         raise CliError(str(exc)) from None
     if show:
         sys.stderr.write("\n")
     findings = 0
-    if not args.no_scan:
+    if scanner is not None:
+        findings = _stop_scanner(scanner, done_flag)
+    elif in_process_scan:
         from pantau.monitoring.scanning import scan_pending
 
         findings = scan_pending().findings
@@ -141,9 +148,55 @@ def cmd_import(args) -> int:
     return 0
 
 
+def _start_scanner():
+    """Scan in a second process while the import runs, so the two cores work at once."""
+    import subprocess
+    import tempfile
+
+    done_flag = Path(tempfile.mkdtemp(prefix="pantau-import-")) / "done"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pantau.cli", "scan", "--follow", str(done_flag)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    return process, done_flag
+
+
+def _stop_scanner(process, done_flag: Path) -> int:
+    """Tell the scanner the import is over; it scans what is left, then reports its findings."""
+    done_flag.touch()
+    out, _ = process.communicate()
+    done_flag.unlink(missing_ok=True)
+    done_flag.parent.rmdir()
+    try:
+        return int(json.loads(out.strip().splitlines()[-1])["findings"])
+    except (ValueError, IndexError, KeyError):
+        raise CliError("the scan that ran beside the import failed; run `pantau scan`") from None
+
+
+def _follow(args) -> int:
+    """`scan --follow FILE`: scan new posts until FILE exists and none is left."""
+    from pantau.monitoring.scanning import scan_pending
+
+    scanned = findings = 0
+    flag = Path(args.follow)
+    while True:
+        finished = flag.exists()  # read before scanning: nothing can arrive after it
+        stats = scan_pending(version=args.model, batch_size=args.batch_size)
+        scanned, findings = scanned + stats.scanned, findings + stats.findings
+        if finished:
+            print(json.dumps({"scanned": scanned, "findings": findings}))
+            return 0
+        if not stats.scanned:
+            time.sleep(0.2)
+
+
 def cmd_scan(args) -> int:
     setup_django()
     from pantau.monitoring.scanning import ScanError, scan_pending, scan_rescan
+
+    if args.follow:
+        return _follow(args)
 
     try:
         if args.rescan:
