@@ -148,16 +148,53 @@ def cmd_import(args) -> int:
     return 0
 
 
+def _scanner_env() -> dict | None:
+    """The environment for a scanner process on this very database; None if it cannot share it
+    (an in-memory test database, a task queue that scans instead, or the setting is off)."""
+    import os
+    from urllib.parse import quote
+
+    from django.conf import settings
+    from django.db import connection
+
+    if settings.CELERY_BROKER_URL or not settings.PANTAU_IMPORT_SCAN_PROCESS:
+        return None
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pantau.settings",
+        "PANTAU_SECRET_KEY": settings.SECRET_KEY,
+        "PANTAU_DATA_DIR": str(settings.DATA_DIR),
+    }
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        name = str(db["NAME"])
+        if name == ":memory:" or "mode=memory" in name:
+            return None
+        env.pop("DATABASE_URL", None)
+        env["PANTAU_SQLITE_PATH"] = name
+    elif connection.vendor == "postgresql":
+        auth = f"{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}@"
+        host = f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
+        env["DATABASE_URL"] = f"postgres://{auth}{host}/{db['NAME']}"
+    else:
+        return None
+    return env
+
+
 def _start_scanner():
     """Scan in a second process while the import runs, so the two cores work at once."""
     import subprocess
     import tempfile
 
+    env = _scanner_env()
+    if env is None:
+        return None, None
     done_flag = Path(tempfile.mkdtemp(prefix="pantau-import-")) / "done"
     process = subprocess.Popen(
         [sys.executable, "-m", "pantau.cli", "scan", "--follow", str(done_flag)],
         stdout=subprocess.PIPE,
         text=True,
+        env=env,
     )
     return process, done_flag
 
