@@ -104,7 +104,7 @@ def _findings(case: Case, language: str) -> list[dict]:
     rows = []
     qs = (
         Finding.objects.filter(casefinding__case=case)
-        .select_related("post")
+        .select_related("post", "scan")
         .order_by("post__created_at", "pk")
     )
     platforms = dict(Account.Platform.choices)
@@ -123,9 +123,28 @@ def _findings(case: Case, language: str) -> list[dict]:
                 "posted": vocab.date_text(posted, language),
                 "text": text,
                 "category": str(categories.get(f.top_category, f.top_category or "-")),
+                "debunks": _debunks(f),
             }
         )
     return rows
+
+
+def _debunks(finding: Finding) -> list[dict]:
+    """The fact-checks a hoax finding matched: the link and the clarification, as registered."""
+    from pantau.monitoring.models import ClaimEntry
+
+    if finding.scan_id is None:
+        return []
+    matched = [c.get("claim_id") for c in (finding.scan.result or {}).get("claims") or []]
+    entries = ClaimEntry.objects.filter(claim_id__in=[m for m in matched if m])
+    return [
+        {
+            "url": one(e.source_url) or "-",
+            "clarification": one(e.clarification),
+            "source": one(e.source_name),
+        }
+        for e in entries
+    ]
 
 
 def _provision_codes(case: Case, extra: dict) -> list[str]:
