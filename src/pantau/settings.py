@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "pantau.monitoring",
     "pantau.cases",
     "pantau.letters",
+    "pantau.reports",
     "pantau.web",
 ]
 

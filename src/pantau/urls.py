@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api_v1.urls),
     path("surat/", include("pantau.letters.urls")),
+    path("laporan/", include("pantau.reports.urls")),
     path("", include("pantau.web.urls")),
 ]
 

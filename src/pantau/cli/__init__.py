@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "pantau.cli.audit",
     "pantau.cli.monitoring",
     "pantau.cli.cases",
+    "pantau.cli.reports",
     "pantau.cli.detection",
 ]
 

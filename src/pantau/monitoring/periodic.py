@@ -29,4 +29,7 @@ def run_periodic_once() -> TickResult:
     polled = feeds_poll_due()
     scanned = scan_pending()
     purged = purge_expired_posts()
+    from pantau.reports.quality import drift_check
+
+    drift_check()
     return TickResult(polled.polled, polled.imported, scanned.scanned, scanned.findings, purged)

@@ -22,6 +22,10 @@ def navigation(request) -> dict:
     if user is None or not user.is_authenticated:
         return {"nav_items": [], **org}
     items = [(reverse("home"), _("Home"))]
+    from pantau.reports.scope import can_see_dashboard
+
+    if can_see_dashboard(user):
+        items.append((reverse("reports:dashboard"), _("Dashboard")))
     if user.role in (Role.SUPERVISOR,):
         items.append((reverse("employee_list"), _("My staff")))
     elif user.role == Role.EMPLOYEE:
@@ -48,6 +52,8 @@ def navigation(request) -> dict:
         items.append((reverse("registry_import"), _("Import registry")))
     if user.has_role_perm(VIEW_AUDIT):
         items.append((reverse("audit_log"), _("Audit log")))
+    if user.role in (Role.INSPECTOR, Role.HEAD, Role.ADMIN, Role.AUDITOR):
+        items.append((reverse("reports:model_monitoring"), _("Model monitoring")))
     if user.role == Role.ADMIN:
         items.append((reverse("admin:index"), _("Administration")))
     items.append((reverse("self_check"), _("Check a draft")))

@@ -1,0 +1,1 @@
+"""Dashboards, periodic reports, the public transparency page, list exports and model monitoring."""

@@ -1,0 +1,11 @@
+"""Django app configuration for the dashboards, reports, exports and model monitoring."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "pantau.reports"
+    label = "reports"
+    verbose_name = _("Reports")
+    default_auto_field = "django.db.models.BigAutoField"

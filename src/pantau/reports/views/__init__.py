@@ -1,0 +1,1 @@
+"""Pages of the reports app: dashboard, periodic report, transparency, model monitoring, exports."""
