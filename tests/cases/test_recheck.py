@@ -77,7 +77,9 @@ def test_a_status_still_online_is_found_still_there(registry, users, make_findin
     assert Case.objects.get(pk=case.pk).deletion_verified_at is None
 
 
-def test_a_source_that_cannot_be_asked_again_needs_the_manual_check(registry, users, make_finding):
+def test_a_source_that_cannot_be_asked_again_needs_the_manual_check(
+    registry, users, make_finding, in_english
+):
     finding = make_finding(employee_key="e4")  # a TikTok post from an export
     case = Case.objects.create(employee=registry.employees["e4"], state="deletion_check")
     CaseFinding.objects.create(case=case, finding=finding)
