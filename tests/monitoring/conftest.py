@@ -32,3 +32,16 @@ def tesseract():
     if "ind" not in languages():
         pytest.skip("Tesseract's Indonesian data is missing (tesseract-ocr-ind)")
     return True
+
+
+@pytest.fixture
+def _fresh_engine():
+    """The scanner's engine and claim index are per process: start and end each test afresh."""
+    from pantau.monitoring.claims import reset_claim_index
+    from pantau.monitoring.scanning import reset_engines
+
+    reset_engines()
+    reset_claim_index()
+    yield
+    reset_engines()
+    reset_claim_index()

@@ -48,18 +48,6 @@ REPEATS_BPJS = "Kartu BPJS yang lama katanya udah ga berlaku, harus ganti bayar 
 _ids = itertools.count(1)
 
 
-@pytest.fixture
-def _fresh_engine():
-    from pantau.monitoring.claims import reset_claim_index
-    from pantau.monitoring.scanning import reset_engines
-
-    reset_engines()
-    reset_claim_index()
-    yield
-    reset_engines()
-    reset_claim_index()
-
-
 def claim_review(text, *, slug, rating="Salah", **extra) -> dict:
     node = {
         "@context": "https://schema.org",

@@ -23,18 +23,6 @@ SUMMARY_KEYS = {"imported", "duplicates", "skipped", "errors"}
 ERROR_KEYS = {"file", "line", "field", "reason"}
 
 
-@pytest.fixture
-def _fresh_engine():
-    from pantau.monitoring.claims import reset_claim_index
-    from pantau.monitoring.scanning import reset_engines
-
-    reset_engines()
-    reset_claim_index()
-    yield
-    reset_engines()
-    reset_claim_index()
-
-
 def run_import(capsys, fmt: str, path, *extra: str) -> dict:
     status = main(["import", "--format", fmt, str(path), "--json", "--no-scan", *extra])
     captured = capsys.readouterr()

@@ -22,18 +22,6 @@ _ids = itertools.count(1)
 
 
 @pytest.fixture
-def _fresh_engine():
-    from pantau.monitoring.claims import reset_claim_index
-    from pantau.monitoring.scanning import reset_engines
-
-    reset_engines()
-    reset_claim_index()
-    yield
-    reset_engines()
-    reset_claim_index()
-
-
-@pytest.fixture
 def model_name() -> str:
     return f"pantau-id-{load_artifact().version}"
 

@@ -27,18 +27,6 @@ SHIPPED_TERM = "Anggota ISIS sudah masuk kota kita, dukung perjuangan mereka"
 _ids = itertools.count(1)
 
 
-@pytest.fixture
-def _fresh_engine():
-    from pantau.monitoring.claims import reset_claim_index
-    from pantau.monitoring.scanning import reset_engines
-
-    reset_engines()
-    reset_claim_index()
-    yield
-    reset_engines()
-    reset_claim_index()
-
-
 def scanned(registry, text: str) -> list[dict]:
     """Scan a new post with ``text``; the watchlist evidence of its result."""
     account = registry.accounts[1]

@@ -23,18 +23,6 @@ _ids = itertools.count(1)
 
 
 @pytest.fixture
-def _fresh_engine():
-    from pantau.monitoring.claims import reset_claim_index
-    from pantau.monitoring.scanning import reset_engines
-
-    reset_engines()
-    reset_claim_index()
-    yield
-    reset_engines()
-    reset_claim_index()
-
-
-@pytest.fixture
 def register(db):
     for claim_id, text, clarification in (
         ("tsj-gaji", GAJI, "BKD: tidak ada pemotongan gaji golongan III."),
