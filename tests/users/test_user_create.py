@@ -130,3 +130,26 @@ def test_help_is_available_for_every_command(capsys):
             main(args)
         assert exc.value.code == 0
         assert "usage:" in capsys.readouterr().out
+
+
+def test_pantau_token_prints_a_key_that_pushes(users, client, capsys):
+    from pantau.cli import main
+
+    assert main(["token", "--user", "inspector", "--name", "collector"]) == 0
+    key = capsys.readouterr().out.strip().splitlines()[-1]
+    assert key.startswith("pt_")
+    response = client.post(
+        "/api/v1/posts",
+        {"posts": [{"platform": "x", "handle": "nobody", "text": "halo"}]},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {key}",
+    )
+    assert response.status_code == 200
+
+
+def test_pantau_token_refuses_an_unknown_user_in_one_line(db, capsys):
+    from pantau.cli import main
+
+    assert main(["token", "--user", "nobody", "--name", "x"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no active user 'nobody'" in err

@@ -27,6 +27,21 @@ def register(sub) -> None:
     create.add_argument("--email", default="", help="e-mail address (for password reset)")
     create.set_defaults(func=cmd_createuser)
 
+    token = sub.add_parser(
+        "token",
+        help="create an API token (for collectors and integrations)",
+        description="Create an API token acting as a user; the token is printed once.",
+    )
+    token.add_argument("--user", required=True, help="user name the token acts as")
+    token.add_argument("--name", required=True, help="what the token is for")
+    token.add_argument(
+        "--scope",
+        choices=["push", "read", "full"],
+        default="push",
+        help="push posts (default), read only, or act as the user",
+    )
+    token.set_defaults(func=cmd_token)
+
     reg = sub.add_parser(
         "registry",
         help="import or export units, employees and accounts",
@@ -131,4 +146,21 @@ def cmd_export(args) -> int:
 
     args.path.write_bytes(registry_export_xlsx(employees=Employee.objects.all()))
     print(f"wrote {args.path}")
+    return 0
+
+
+def cmd_token(args) -> int:
+    setup_django()
+    from django.contrib.auth import get_user_model
+
+    from pantau.users.services import api_token_create
+
+    user = get_user_model().objects.filter(username=args.user, is_active=True).first()
+    if user is None:
+        raise CliError(f"no active user {args.user!r}")
+    token, key = api_token_create(user=user, name=args.name, scope=args.scope)
+    print(
+        f"token {token.prefix}… ({args.scope}) for {user.username}; keep it, it is not shown again:"
+    )
+    print(key)
     return 0

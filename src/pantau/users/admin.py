@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from pantau.audit.admin_mixins import AuditedAdminMixin
-from pantau.users.models import User
+from pantau.users.models import ApiToken, User
 
 
 @admin.register(User)
@@ -22,3 +22,16 @@ class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         (_("Pantau role"), {"fields": ("role", "employee")}),
     )
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """Tokens are created with `pantau token` (the key is shown once); here they are revoked."""
+
+    list_display = ["name", "user", "scope", "prefix", "created_at", "last_used_at", "revoked"]
+    list_filter = ["scope", "revoked"]
+    fields = ["name", "user", "scope", "prefix", "created_at", "last_used_at", "revoked"]
+    readonly_fields = ["name", "user", "scope", "prefix", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request):
+        return False
