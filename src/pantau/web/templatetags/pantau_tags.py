@@ -51,14 +51,6 @@ def percent(value) -> str:
 
 
 @register.filter
-def get_item(mapping, key):
-    try:
-        return mapping.get(key)
-    except AttributeError:
-        return None
-
-
-@register.filter
 def state_label(value: str) -> str:
     from pantau.cases.labels import STATES
 
