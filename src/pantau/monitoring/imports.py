@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pantau.audit.services import audit_record
+from pantau.core.manifests import sha256_file
 from pantau.core.sources.model import SourceError, SourcePost, SourceProblem
 from pantau.monitoring.attribution import AccountDirectory
 from pantau.monitoring.models import ImportProblem, ImportRun, Post
@@ -39,15 +40,13 @@ class _Batch:
 
 
 def file_sha256(path: Path) -> str:
+    """The file's SHA-256; for an unpacked export directory, over its files' names and hashes."""
+    if not path.is_dir():
+        return sha256_file(path)
     digest = hashlib.sha256()
-    if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            digest.update(str(child.relative_to(path)).encode())
-            digest.update(file_sha256(child).encode())
-        return digest.hexdigest()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+    for child in sorted(p for p in path.rglob("*") if p.is_file()):
+        digest.update(str(child.relative_to(path)).encode())
+        digest.update(sha256_file(child).encode())
     return digest.hexdigest()
 
 

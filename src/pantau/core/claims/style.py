@@ -15,8 +15,6 @@ the array file and of the manifest itself). Any mismatch raises `StyleModelError
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import math
 import re
 import unicodedata
@@ -25,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from pantau.core.manifests import read_verified, write_sealed
 
 FORMAT = "pantau-hoax-style/1"
 MODEL_FILE = "model.npz"
@@ -162,16 +162,6 @@ class StyleModel:
         return 1.0 / (1.0 + math.exp(-(a * self.decision(text) + b)))
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _manifest_digest(manifest: dict[str, Any]) -> str:
-    body = {k: v for k, v in manifest.items() if k != "manifest_sha256"}
-    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
 def save_style_model(model: StyleModel, directory: Path) -> Path:
     """Write ``model.npz`` and the checksummed ``manifest.json``; returns the manifest path."""
     directory = Path(directory)
@@ -187,34 +177,20 @@ def save_style_model(model: StyleModel, directory: Path) -> Path:
             intercept=np.array([model.intercept]),
             platt=np.array(model.platt),
         )
-    manifest = dict(model.manifest)
-    manifest["format"] = FORMAT
-    manifest["files"] = {MODEL_FILE: _sha256(path)}
-    manifest["manifest_sha256"] = _manifest_digest(manifest)
-    out = directory / MANIFEST_FILE
-    out.write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
-    return out
+    return write_sealed(directory / MANIFEST_FILE, dict(model.manifest), path, FORMAT)
 
 
 def load_hoax_style_model(directory: Path | str | None = None) -> StyleModel:
     """Load and verify the style model (default: the artifact shipped in the package)."""
     directory = Path(directory) if directory is not None else default_artifact_dir()
-    mpath = directory / MANIFEST_FILE
-    try:
-        manifest = json.loads(mpath.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise StyleModelError(f"no hoax-style model at {directory}") from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise StyleModelError(f"unreadable manifest {mpath}: {exc}") from exc
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise StyleModelError(f"{mpath} is not a {FORMAT} manifest")
-    if manifest.get("manifest_sha256") != _manifest_digest(manifest):
-        raise StyleModelError(f"checksum mismatch in {mpath}")
-    path = directory / MODEL_FILE
-    if not path.exists():
-        raise StyleModelError(f"missing {path}")
-    if (manifest.get("files") or {}).get(MODEL_FILE) != _sha256(path):
-        raise StyleModelError(f"checksum mismatch for {path}")
+    manifest, path = read_verified(
+        directory,
+        manifest_file=MANIFEST_FILE,
+        data_file=MODEL_FILE,
+        fmt=FORMAT,
+        error=StyleModelError,
+        missing="no hoax-style model",
+    )
     try:
         with np.load(path, allow_pickle=False) as npz:
             raw = npz["vocab"].tobytes().decode("utf-8")

@@ -13,9 +13,7 @@ Loading never unpickles (``allow_pickle=False``) and refuses any checksum mismat
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +23,7 @@ import numpy as np
 
 from pantau.core.detection.features import Featurizer
 from pantau.core.detection.models import LinearHeads
+from pantau.core.manifests import read_verified, write_sealed
 
 FORMAT = "pantau-detection/1"
 MODEL_FILE = "model.npz"
@@ -53,20 +52,6 @@ class Artifact:
     @property
     def version(self) -> str:
         return str(self.manifest["version"])
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _manifest_digest(manifest: dict[str, Any]) -> str:
-    body = {k: v for k, v in manifest.items() if k != "manifest_sha256"}
-    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def _pack_terms(terms: list[str]) -> np.ndarray:
@@ -110,36 +95,21 @@ def save_artifact(
             "char_vocab": _pack_terms(featurizer.char_terms),
         },
     )
-    manifest = dict(manifest)
-    manifest["format"] = FORMAT
-    manifest["heads"] = list(heads.names)
-    manifest["files"] = {MODEL_FILE: sha256_file(model_path)}
-    manifest["manifest_sha256"] = _manifest_digest(manifest)
-    path = directory / MANIFEST_FILE
-    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
-    return path
+    manifest = {**manifest, "heads": list(heads.names)}
+    return write_sealed(directory / MANIFEST_FILE, manifest, model_path, FORMAT)
 
 
 def load_artifact(directory: Path | None = None) -> Artifact:
     """Load and verify an artifact directory (default: the shipped one)."""
     directory = Path(directory) if directory is not None else default_artifact_dir()
-    manifest_path = directory / MANIFEST_FILE
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ArtifactError(f"no model artifact at {directory}") from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ArtifactError(f"unreadable manifest {manifest_path}: {exc}") from exc
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise ArtifactError(f"{manifest_path} is not a {FORMAT} manifest")
-    if manifest.get("manifest_sha256") != _manifest_digest(manifest):
-        raise ArtifactError(f"checksum mismatch in {manifest_path}")
-    files = manifest.get("files") or {}
-    model_path = directory / MODEL_FILE
-    if not model_path.exists():
-        raise ArtifactError(f"missing {model_path}")
-    if files.get(MODEL_FILE) != sha256_file(model_path):
-        raise ArtifactError(f"checksum mismatch for {model_path}")
+    manifest, model_path = read_verified(
+        directory,
+        manifest_file=MANIFEST_FILE,
+        data_file=MODEL_FILE,
+        fmt=FORMAT,
+        error=ArtifactError,
+        missing="no model artifact",
+    )
     try:
         with np.load(model_path, allow_pickle=False) as npz:
             arrays = {k: npz[k] for k in npz.files}
