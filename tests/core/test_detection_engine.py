@@ -123,6 +123,34 @@ def test_pluggable_hoax_scorer(engine) -> None:
     assert engine.classify(text)["scores"]["hoax"] == 0.0
 
 
+def test_a_batch_scorer_gives_each_post_what_it_gives_alone() -> None:
+    """The engine asks a scorer with ``score_many`` once per batch; results do not change."""
+    from pantau.core.claims import Claim, ClaimIndex, HoaxScorer, load_hoax_style_model
+
+    claim = Claim(
+        claim_id="c1",
+        text="Harga Pertalite naik jadi Rp 15.000 per liter mulai tengah malam nanti",
+        verdict="hoaks",
+        url="https://cekfakta.example/c1",
+    )
+    scorer = HoaxScorer(ClaimIndex([claim]), style_model=load_hoax_style_model())
+    calls = []
+    many = scorer.score_many
+    scorer.score_many = lambda texts, **kw: calls.append(len(texts)) or many(texts, **kw)
+    local = load_engine(hoax_scorer=scorer)
+    texts = [
+        "Share sebelum dihapus!! Harga Pertalite naik jadi Rp 15.000 per liter tengah malam",
+        ABUSIVE,
+        NEUTRAL,
+        "VIRAL!!! Makanan kaleng dari Thailand mengandung virus AIDS, sebarkan sekarang",
+    ]
+    batch = local.classify_many(texts, ids=list(range(4)))
+    assert calls == [4]
+    alone = [local.classify(t, id=i) for i, t in enumerate(texts)]
+    assert batch == alone
+    assert "hoax" in batch[0]["flags"] and batch[0]["claims"][0]["claim_id"] == "c1"
+
+
 def test_hate_speech_details(engine) -> None:
     text = "dasar cina kafir laknat, usir saja mereka semua dari kampung kita"
     res = engine.classify(text)

@@ -23,6 +23,7 @@ from pantau.audit.services import audit_record
 from pantau.core.manifests import sha256_file
 from pantau.core.sources.model import SourceError, SourcePost, SourceProblem
 from pantau.monitoring.attribution import AccountDirectory
+from pantau.monitoring.bulk import insert_rows
 from pantau.monitoring.models import ImportProblem, ImportRun, Post
 
 IMPORT_FORMATS = ("x-archive", "facebook", "instagram", "tiktok", "csv", "xlsx", "jsonl")
@@ -54,27 +55,28 @@ def post_key(item: SourcePost) -> str:
     return item.post_id or f"h:{item.content_hash}"
 
 
-def _to_model(item: SourcePost, account_id: int | None, run: ImportRun) -> Post:
+def _post_row(item: SourcePost, account_id: int | None, run: ImportRun | None) -> dict:
+    """The ``Post`` columns of one source post, for `insert_rows`."""
     reach = item.reach or {}
-    return Post(
-        platform=item.platform if item.platform else "other",
-        post_id=post_key(item),
-        account_id=account_id,
-        handle=item.handle[:150],
-        url=(item.url or "")[:1000],
-        created_at=item.created_at,
-        kind=item.kind,
-        text=item.text,
-        language=item.language or "",
-        likes=int(reach.get("likes") or 0),
-        shares=int(reach.get("shares") or 0),
-        comments=int(reach.get("comments") or 0),
-        views=int(reach.get("views") or 0),
-        content_hash=item.content_hash,
-        raw=item.raw,
-        source="import",
-        import_run=run,
-    )
+    return {
+        "platform": item.platform if item.platform else "other",
+        "post_id": post_key(item),
+        "account_id": account_id,
+        "handle": item.handle[:150],
+        "url": (item.url or "")[:1000],
+        "created_at": item.created_at,
+        "kind": item.kind,
+        "text": item.text,
+        "language": item.language or "",
+        "likes": int(reach.get("likes") or 0),
+        "shares": int(reach.get("shares") or 0),
+        "comments": int(reach.get("comments") or 0),
+        "views": int(reach.get("views") or 0),
+        "content_hash": item.content_hash,
+        "raw": item.raw,
+        "source": "import",
+        "import_run_id": run.pk if run is not None else None,
+    }
 
 
 def store_posts(
@@ -118,13 +120,13 @@ def store_posts(
         if account_id is None and keep_unregistered_until is None:
             outcomes[index] = "skipped"
             continue
-        post = _to_model(item, account_id, run)
-        post.source = source
+        row = _post_row(item, account_id, run)
+        row["source"] = source
         if account_id is None:
-            post.keep_until = keep_unregistered_until
-        new_posts.append(post)
+            row["keep_until"] = keep_unregistered_until
+        new_posts.append(row)
         outcomes[index] = "imported"
-    Post.objects.bulk_create(new_posts, batch_size=500, ignore_conflicts=True)
+    insert_rows(Post, new_posts, ignore_conflicts=True)
     return outcomes
 
 

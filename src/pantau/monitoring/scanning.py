@@ -17,7 +17,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from pantau.monitoring.models import Finding, Post, ScanResult
+from pantau.monitoring.bulk import insert_rows
+from pantau.monitoring.models import Finding, Post, ScanResult, reach_of
 
 logger = logging.getLogger(__name__)
 
@@ -86,8 +87,7 @@ def _hoax_scorer():
     from pantau.core.claims import HoaxScorer, load_hoax_style_model
     from pantau.monitoring.claims import claim_index
 
-    scorer = HoaxScorer(claim_index(), style_model=load_hoax_style_model())
-    return lambda text, **_kwargs: scorer(text)
+    return HoaxScorer(claim_index(), style_model=load_hoax_style_model())
 
 
 def reset_engines() -> None:
@@ -108,46 +108,88 @@ def _top(scores: dict, flags: list[str]) -> str:
     return max(flags, key=lambda c: SEVERITY.get(c, 0.5) * float(scores.get(c, 0.0)))
 
 
-def _store(posts: list[Post], results: list[dict]) -> int:
-    scans = []
+@dataclass(frozen=True)
+class _PostToScan:
+    """The columns of a post the scan needs (read as plain values: no model instances)."""
+
+    pk: int
+    text: str
+    kind: str
+    reach: int
+    employee_id: int | None
+
+
+_SCAN_COLUMNS = (
+    "pk",
+    "text",
+    "kind",
+    "likes",
+    "shares",
+    "comments",
+    "views",
+    "account__employee_id",
+)
+
+
+def _store(posts: list[_PostToScan], results: list[dict]) -> int:
+    """Write one batch's scan results, new and updated findings, and mark the posts scanned.
+
+    Most posts are clean: their scan results go in with one plain multi-row insert. Flagged
+    posts' results are created through the ORM because their findings point at them.
+    """
+    plain, flagged = [], []
     for post, result in zip(posts, results, strict=True):
-        keep = result if result.get("flags") else {"model": result.get("model")}
-        scans.append(
-            ScanResult(
-                post=post,
-                model_version=result["model"],
-                scores=result["scores"],
-                flags=result.get("flags", []),
-                result=keep,
-            )
-        )
-    ScanResult.objects.bulk_create(scans, batch_size=1000)
-    findings = 0
-    existing = dict(
-        Finding.objects.filter(post__in=[p.pk for p in posts if p.pk]).values_list("post_id", "id")
-    )
-    new_findings = []
-    for post, result, scan in zip(posts, results, scans, strict=True):
-        flags = result.get("flags", [])
-        if not flags:
-            continue
-        fields = dict(
-            categories=flags,
-            top_category=_top(result["scores"], flags),
-            score=max(float(result["scores"][c]) for c in flags),
-            priority=priority(
-                scores=result["scores"], flags=flags, kind=post.kind, reach=post.reach
-            ),
-            model_version=result["model"],
-            scan=scan,
-        )
-        if post.pk in existing:
-            Finding.objects.filter(pk=existing[post.pk]).update(**fields)
+        if result.get("flags"):
+            flagged.append((post, result))
         else:
-            employee_id = post.account.employee_id if post.account_id else None
-            new_findings.append(Finding(post=post, employee_id=employee_id, **fields))
-            findings += 1
-    Finding.objects.bulk_create(new_findings, batch_size=500)
+            plain.append(
+                {
+                    "post_id": post.pk,
+                    "model_version": result["model"],
+                    "scores": result["scores"],
+                    "flags": [],
+                    "result": {"model": result.get("model")},
+                }
+            )
+    insert_rows(ScanResult, plain)
+    findings = 0
+    if flagged:
+        scans = ScanResult.objects.bulk_create(
+            [
+                ScanResult(
+                    post_id=post.pk,
+                    model_version=result["model"],
+                    scores=result["scores"],
+                    flags=result["flags"],
+                    result=result,
+                )
+                for post, result in flagged
+            ]
+        )
+        existing = dict(
+            Finding.objects.filter(post__in=[p.pk for p, _ in flagged]).values_list("post_id", "id")
+        )
+        new_findings = []
+        for (post, result), scan in zip(flagged, scans, strict=True):
+            flags = result["flags"]
+            fields = dict(
+                categories=flags,
+                top_category=_top(result["scores"], flags),
+                score=max(float(result["scores"][c]) for c in flags),
+                priority=priority(
+                    scores=result["scores"], flags=flags, kind=post.kind, reach=post.reach
+                ),
+                model_version=result["model"],
+                scan=scan,
+            )
+            if post.pk in existing:
+                Finding.objects.filter(pk=existing[post.pk]).update(**fields)
+            else:
+                new_findings.append(
+                    Finding(post_id=post.pk, employee_id=post.employee_id, **fields)
+                )
+        Finding.objects.bulk_create(new_findings, batch_size=500)
+        findings = len(new_findings)
     Post.objects.filter(pk__in=[p.pk for p in posts]).update(scan_state=Post.ScanState.SCANNED)
     return findings
 
@@ -158,9 +200,14 @@ def _scan_queryset(queryset, *, engine, batch_size: int, stats: ScanStats) -> Sc
     last_id = 0
     while True:
         claim_index()
-        posts = list(
-            queryset.filter(pk__gt=last_id).select_related("account").order_by("pk")[:batch_size]
-        )
+        posts = [
+            _PostToScan(pk, text, kind, reach_of(likes, shares, comments, views), employee_id)
+            for pk, text, kind, likes, shares, comments, views, employee_id in queryset.filter(
+                pk__gt=last_id
+            )
+            .order_by("pk")
+            .values_list(*_SCAN_COLUMNS)[:batch_size]
+        ]
         if not posts:
             return stats
         results = engine.classify_many([p.text for p in posts], ids=[str(p.pk) for p in posts])

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from pantau.core.claims import Claim, ClaimIndex, HoaxScorer, presents_as_false
+from pantau.core.claims import (
+    Claim,
+    ClaimIndex,
+    HoaxScorer,
+    load_hoax_style_model,
+    presents_as_false,
+)
 from tests.core.claims.corpus import CLAIMS
 
 
@@ -17,6 +24,9 @@ class FixedStyle:
 
     def probability(self, text: str) -> float:
         return self.p
+
+    def probabilities(self, texts) -> np.ndarray:
+        return np.full(len(texts), self.p)
 
 
 @pytest.fixture
@@ -101,3 +111,15 @@ def test_misinformation_counts_like_a_hoax():
     score, _, _ = HoaxScorer(index)("Susu kental manis bikin anak lumpuh otak, jangan kasih anak")
     assert score >= 0.5
     assert Claim("z", "teks", "disinformasi").counts_as_hoax
+
+
+def test_scoring_a_batch_gives_what_scoring_each_post_gives(index):
+    scorer = HoaxScorer(index, style_model=load_hoax_style_model())
+    texts = [
+        "Share sebelum dihapus!! Harga Pertalite naik jadi Rp 15.000 per liter tengah malam nanti",
+        "HOAKS: harga Pertalite naik jadi Rp 15.000 per liter tengah malam nanti",
+        "VIRAL!!! Makanan kaleng dari Thailand mengandung virus AIDS, sebarkan",
+        "Rapat koordinasi pelayanan publik hari ini berjalan lancar",
+        "",
+    ]
+    assert scorer.score_many(texts) == [scorer(t) for t in texts]

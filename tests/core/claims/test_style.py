@@ -45,3 +45,22 @@ def test_a_tampered_manifest_is_refused(tmp_path):
 def test_a_missing_artifact_is_reported(tmp_path):
     with pytest.raises(StyleModelError, match="no hoax-style model"):
         load_hoax_style_model(tmp_path)
+
+
+def test_batch_probabilities_equal_one_at_a_time():
+    model = load_hoax_style_model()
+    texts = [
+        "VIRAL!!! Makanan kaleng dari Thailand mengandung virus AIDS",
+        "Pemkot membuka layanan perpanjangan KTP elektronik pada hari Sabtu",
+        "",  # no terms at all: the intercept and the cues only
+        "!!!",
+        "kata kata kata kata kata",  # repeated terms are counted, not listed
+        "Café résumé naïve — “kutipan” dengan aksen",  # folded accents, curly quotes
+        "Angka 2026 dan 15.000 saja",
+        "Klarifikasi: hoaks bahwa vaksin mengandung chip",  # fact-check words removed
+    ]
+    batch = model.probabilities(texts)
+    assert batch.shape == (len(texts),)
+    for text, p in zip(texts, batch, strict=True):
+        assert p == pytest.approx(model.probability(text), abs=1e-12)
+    assert model.probabilities([]).shape == (0,)

@@ -21,6 +21,7 @@ keeps people who share a debunk below the review threshold.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pantau.core.claims.index import ClaimIndex
 from pantau.core.claims.style import StyleModel
@@ -77,7 +78,19 @@ class HoaxScorer:
             return min(1.0, thr + (1.0 - thr) * (s - self.style_alone) / span)
         return STYLE_CEILING * s / self.style_alone
 
-    def __call__(self, text: str) -> tuple[float, list[dict], list[dict]]:
+    def __call__(self, text: str, **_context) -> tuple[float, list[dict], list[dict]]:
+        """Score one post (``platform``/``reach`` context is accepted and not used)."""
+        return self._score(text, self.style_probability(text))
+
+    def score_many(self, texts: Sequence[str], **_context) -> list[tuple[float, list, list]]:
+        """`__call__` for many posts, the style model run once over the whole batch."""
+        if self.style_model is None:
+            styles = [0.0] * len(texts)
+        else:
+            styles = self.style_model.probabilities(texts).tolist()
+        return [self._score(t, s) for t, s in zip(texts, styles, strict=True)]
+
+    def _score(self, text: str, s: float) -> tuple[float, list[dict], list[dict]]:
         matches = self.index.match(text, top_k=self.top_k)
         debunk = presents_as_false(text) if matches else False
         claims: list[dict] = []
@@ -106,7 +119,6 @@ class HoaxScorer:
                         "weight": round(counted, 4),
                     }
                 )
-        s = self.style_probability(text)
         if m >= self.review_threshold:
             score = m + (1.0 - m) * STYLE_NUDGE * s
         else:

@@ -8,7 +8,8 @@ Stable API (used by the web app, the workers, the CLI and the benchmarks; no Dja
     results = engine.classify_many(texts, ids=ids)   # batched, much faster per post
 
     engine.set_watchlist(entries, version="2026.11.3")   # entries edited in the database
-    engine.set_hoax_scorer(scorer)   # scorer(text, platform=, reach=) -> (score, claims, evidence)
+    engine.set_hoax_scorer(scorer)   # scorer(text, platform=, reach=) -> (score, claims, evidence);
+                                     # an optional scorer.score_many(texts) serves whole batches
 
 ``load_engine(artifact_dir=None, *, watchlist=<shipped>, watchlist_version="", hoax_scorer=None)``
 loads and verifies an artifact (sha256 of arrays and manifest; `ArtifactError` otherwise).

@@ -156,6 +156,9 @@ class Engine:
                 for s in range(0, len(toks) - self.win_size + self.win_stride, self.win_stride):
                     units.append(toks[s : s + self.win_size])
                     offsets.append(s)
+        hoax = None
+        if self.hoax_scorer is not None and hasattr(self.hoax_scorer, "score_many"):
+            hoax = self.hoax_scorer.score_many(texts, platform=platform, reach=reach)
         X = self.featurizer.transform(units)
         P = self.heads.proba(X) if units else np.zeros((0, len(self.heads.names)))
         bounds = first_unit + [len(units)]
@@ -166,7 +169,9 @@ class Engine:
             block = P[lo:hi, self._main]
             best = lo + block.argmax(axis=0) if hi - lo > 1 else [lo] * len(self._main)
             model = block.max(axis=0) if hi - lo > 1 else block[0]
-            res, by_unit = self._result(ids[d], texts[d], norm, model, best, P, platform, reach)
+            res, by_unit = self._result(
+                ids[d], texts[d], norm, model, best, P, platform, reach, hoax[d] if hoax else None
+            )
             results.append(res)
             requests.extend((d, u, cats) for u, cats in by_unit.items())
         if requests:
@@ -181,8 +186,10 @@ class Engine:
                 evidence.sort(key=_evidence_order)
         return results
 
-    def _result(self, id_, text, norm: NormalizedText, model, best, P, platform, reach):
-        """The result without model evidence, and the units whose evidence is needed."""
+    def _result(self, id_, text, norm: NormalizedText, model, best, P, platform, reach, hoax):
+        """The result without model evidence, and the units whose evidence is needed.
+
+        ``hoax`` is the hoax scorer's answer when it was computed for the whole batch."""
         scores = {c: float(model[i]) for i, c in enumerate(MAIN_HEADS)}
         evidence: list[dict] = []
         if self.watchlist is not None:
@@ -194,7 +201,9 @@ class Engine:
         claims: list[dict] = []
         scores["hoax"] = 0.0
         if self.hoax_scorer is not None:
-            h_score, claims, h_evidence = self.hoax_scorer(text, platform=platform, reach=reach)
+            if hoax is None:
+                hoax = self.hoax_scorer(text, platform=platform, reach=reach)
+            h_score, claims, h_evidence = hoax
             scores["hoax"] = float(h_score)
             evidence.extend(h_evidence or [])
         flags = [c for c in CATEGORIES if scores[c] >= self.thresholds[c]]
