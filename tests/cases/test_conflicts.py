@@ -193,3 +193,35 @@ def test_a_reviewer_of_the_finding_cannot_decide_the_appeal(users, make_finding)
         data={"outcome": "upheld", "reason": "tetap"},
     )
     assert closed.state == "closed"
+
+
+def test_checking_a_queue_page_for_conflicts_reads_the_names_once(users, registry, make_finding):
+    """The queue checks up to 200 findings at a time: the names of the people who may act on
+    cases are read once per page, not once per finding."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from pantau.cases.review import route_conflicts
+
+    inspector = as_employee(users["inspector"], registry.employees["e6"])
+    for _ in range(12):
+        make_finding(employee_key="e8")
+    page = list(review_queue(user=inspector).select_related("post", "employee"))
+    assert len(page) == 12
+    users_table = get_user_model()._meta.db_table
+    with CaptureQueriesContext(connection) as captured:
+        assert route_conflicts(user=inspector, findings=page) == 0
+    assert sum(users_table in q["sql"] for q in captured) == 1
+
+
+def test_an_inspector_without_a_staff_record_has_nothing_to_route(users, make_finding):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from pantau.cases.review import route_conflicts
+
+    finding = make_finding(employee_key="e3")
+    with CaptureQueriesContext(connection) as captured:
+        assert route_conflicts(user=users["inspector"], findings=[finding]) == 0
+    assert len(captured) == 0

@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 
 from pantau.cases.labels import step_label
 from pantau.cases.models import Case, Deadline, Notification
-from pantau.cases.people import post_targets, supervisor_chain
+from pantau.cases.people import PostTargets, supervisor_chain
 from pantau.core.cases.conflicts import substitute_superior
 from pantau.users.roles import Role
 
@@ -36,8 +36,9 @@ def _users_for(case: Case, recipient: str) -> list:
         # The direct superior, or the next one up when the post targets them (Pasal 29(6)).
         chain = supervisor_chain(case.employee)
         targets: set[int] = set()
+        finder = PostTargets()
         for finding in case.findings.select_related("post"):
-            targets |= post_targets(finding.post.text)
+            targets |= finder(finding.post.text)
         chosen = substitute_superior(chain, targets & set(chain))
         return list(active.filter(employee_id=chosen)) if chosen else []
     if recipient == "inspectors":

@@ -25,33 +25,54 @@ def supervisor_chain(employee: Employee, limit: int = 20) -> list[int]:
 _MENTION = re.compile(r"@([\w.]{2,60})")
 
 
-def post_targets(text: str) -> set[int]:
-    """Employees a post names: @-mentions of their declared accounts, or their full name."""
-    handles = {m.lower() for m in _MENTION.findall(text or "")}
-    ids = set(Account.objects.filter(handle_key__in=handles).values_list("employee_id", flat=True))
-    lowered = (text or "").lower()
-    # Names of people who may act on cases (they are the ones a conflict matters for).
-    User = get_user_model()
-    for employee_id, name in User.objects.filter(employee__isnull=False).values_list(
-        "employee_id", "employee__name"
-    ):
-        if name and len(name) > 5 and name.lower() in lowered:
-            ids.add(employee_id)
-    return ids
+class PostTargets:
+    """Finds the employees a post names: @-mentions of their declared accounts, or the full name
+    of someone who may act on cases (they are the ones a conflict matters for).
+
+    The names are read once, when the finder is made, so one finder serves a whole page of
+    findings; make a new one per request.
+    """
+
+    def __init__(self) -> None:
+        User = get_user_model()
+        self._names = [
+            (employee_id, name.lower())
+            for employee_id, name in User.objects.filter(employee__isnull=False).values_list(
+                "employee_id", "employee__name"
+            )
+            if name and len(name) > 5
+        ]
+
+    def __call__(self, text: str) -> set[int]:
+        handles = {m.lower() for m in _MENTION.findall(text or "")}
+        ids = set()
+        if handles:
+            ids.update(
+                Account.objects.filter(handle_key__in=handles).values_list("employee_id", flat=True)
+            )
+        lowered = (text or "").lower()
+        ids.update(employee_id for employee_id, name in self._names if name in lowered)
+        ids.discard(None)
+        return ids
 
 
-def conflicts_for(user, *, subject: Employee | None, texts: list[str]) -> list[str]:
-    """Reason codes why ``user`` may not act on this employee's item (empty if none)."""
+def conflicts_for(
+    user, *, subject: Employee | None, texts: list[str], targets: PostTargets | None = None
+) -> list[str]:
+    """Reason codes why ``user`` may not act on this employee's item (empty if none).
+
+    Pass one ``targets`` finder when checking many items in a row."""
     if subject is None or user.employee_id is None:
         return []
-    targets: set[int] = set()
+    finder = targets or PostTargets()
+    named: set[int] = set()
     for text in texts:
-        targets |= post_targets(text)
+        named |= finder(text)
     return reviewer_conflicts(
         reviewer_employee_id=user.employee_id,
         subject_employee_id=subject.pk,
         supervisor_chain=supervisor_chain(subject),
-        post_targets=targets,
+        post_targets=named,
     )
 
 

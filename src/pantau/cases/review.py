@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from pantau.audit.services import audit_record
 from pantau.cases.models import Case, CaseFinding, CaseStep, ReviewDecision, RoutingLog
-from pantau.cases.people import conflicts_for, explain
+from pantau.cases.people import PostTargets, conflicts_for, explain
 from pantau.core.cases.ladder import State
 from pantau.core.cases.provisions import SKB_ITEMS
 from pantau.monitoring.models import Category, Finding
@@ -77,9 +77,14 @@ def review_queue(
 
 def route_conflicts(*, user, findings) -> int:
     """Record and hide findings this reviewer may not decide; returns how many were routed."""
+    if user.employee_id is None:  # only someone on the staff list can have a conflict
+        return 0
     routed = 0
+    targets = PostTargets()
     for finding in findings:
-        codes = conflicts_for(user, subject=finding.employee, texts=[finding.post.text])
+        codes = conflicts_for(
+            user, subject=finding.employee, texts=[finding.post.text], targets=targets
+        )
         if codes and not RoutingLog.objects.filter(excluded_user=user, finding=finding).exists():
             with transaction.atomic():
                 RoutingLog.objects.create(finding=finding, excluded_user=user, reasons=codes)
