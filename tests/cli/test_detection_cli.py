@@ -170,9 +170,13 @@ def test_train_on_a_tiny_data_directory(tmp_path) -> None:
     _write_csv(data / "netifier2018" / "train.csv",
                ["original_text", "source", "pornografi", "sara", "radikalisme", "pencemaran_nama_baik"], net)  # fmt: skip
     out = tmp_path / "artifact"
-    proc = run_cli(["train", "--data", str(data), "--out", str(out), "--quick"])
+    proc = run_cli(
+        ["train", "--data", str(data), "--out", str(out), "--quick", "--version", "2026.12.1"]
+    )
     assert proc.returncode == 0, proc.stderr
     assert (out / "manifest.json").exists() and (out / "model.npz").exists()
+    assert json.loads((out / "manifest.json").read_text())["version"] == "2026.12.1"
+    assert "saved pantau-id-2026.12.1" in proc.stdout.decode()
     inp = tmp_path / "in.jsonl"
     inp.write_text('{"id": "x", "text": "dasar goblok kau"}\n')
     proc = run_cli(["classify", "--input", str(inp), "--artifact", str(out)])
@@ -184,3 +188,28 @@ def test_train_rejects_wrong_directory(tmp_path) -> None:
     proc = run_cli(["train", "--data", str(tmp_path)])
     assert proc.returncode == 2
     assert b"does not look like the data directory" in proc.stderr
+
+
+@pytest.mark.parametrize("version", ["../x", "", "a b", "x" * 41])
+def test_train_refuses_a_version_that_cannot_name_a_model(tmp_path, version) -> None:
+    data = tmp_path / "data"
+    _write_csv(data / "ibrohim2019" / "train.csv", ["Tweet", "HS"], [["x", 0]])
+    proc = run_cli(["train", "--data", str(data), "--version", version])
+    assert proc.returncode == 2
+    assert b"--version" in proc.stderr and b"letters, digits" in proc.stderr
+
+
+def test_a_model_retrained_with_reviews_gets_its_own_version(tmp_path) -> None:
+    from pantau.cli.detection import model_version
+    from pantau.core.detection.training import VERSION
+
+    reviews = tmp_path / "reviews.jsonl"
+    reviews.write_text('{"text": "x", "abusive": 1}\n')
+    other = tmp_path / "other.jsonl"
+    other.write_text('{"text": "y", "abusive": 0}\n')
+    assert model_version(None, None) == VERSION
+    retrained = model_version(None, reviews)
+    assert retrained.startswith(VERSION + "-r") and len(retrained) == len(VERSION) + 10
+    assert retrained == model_version(None, reviews)  # the same decisions, the same version
+    assert model_version(None, other) != retrained
+    assert model_version("2027.1.0", reviews) == "2027.1.0"

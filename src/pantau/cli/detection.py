@@ -14,9 +14,11 @@ None of these import Django.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -62,6 +64,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--reviews",
         metavar="FILE",
         help="reviewer decisions from `pantau reviews export`, added as labelled training rows",
+    )
+    p.add_argument(
+        "--version",
+        dest="model_version",
+        metavar="VERSION",
+        help="version written into the artifact (default: the shipped version; with --reviews, "
+        "the shipped version plus -r and the start of the reviews file's SHA-256)",
     )
     p.set_defaults(func=cmd_train)
 
@@ -255,10 +264,17 @@ def cmd_train(args: argparse.Namespace) -> int:
     reviews = Path(args.reviews) if args.reviews else None
     if reviews and not reviews.is_file():
         raise CliError(f"reviews file not found: {reviews}")
+    version = model_version(args.model_version, reviews)
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
     try:
         manifest = train(
-            data, out, criticism=criticism, compare=not args.quick, log=log, reviews=reviews
+            data,
+            out,
+            criticism=criticism,
+            compare=not args.quick,
+            log=log,
+            reviews=reviews,
+            version=version,
         )
     except ValueError as exc:
         raise CliError(str(exc)) from None
@@ -268,6 +284,29 @@ def cmd_train(args: argparse.Namespace) -> int:
         + ", ".join(f"{k}={v:.2f}" for k, v in sorted(manifest["thresholds"].items()))
     )
     return 0
+
+
+_VERSION_RE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+-]{0,39}")
+
+
+def model_version(requested: str | None, reviews: Path | None) -> str:
+    """The version a training run writes: as asked, or one that tells retrained models apart.
+
+    A model retrained with reviewer decisions gets its own version by default, so that it does
+    not clash with the shipped model when both are offered for a rescan."""
+    from pantau.core.detection.training import VERSION
+
+    if requested is not None:
+        if not _VERSION_RE.fullmatch(requested):
+            raise CliError(
+                f"--version {requested!r}: use up to 40 letters, digits, dots, '+' or '-', "
+                "starting with a letter or digit"
+            )
+        return requested
+    if reviews is None:
+        return VERSION
+    digest = hashlib.sha256(reviews.read_bytes()).hexdigest()
+    return f"{VERSION}-r{digest[:8]}"
 
 
 def _repo_file(rel: str) -> Path | None:

@@ -133,6 +133,7 @@ def train(
     compare: bool = True,
     log: Callable[[str], None] = print,
     reviews: Path | None = None,
+    version: str = VERSION,
 ) -> dict[str, Any]:
     """Train, measure and save the artifact into `out`; returns the training report."""
     p = prepare(data)
@@ -216,7 +217,7 @@ def train(
     heads = LinearHeads(MAIN_HEADS + SUB_HEADS, W, b, a, c)
     manifest = {
         "name": "pantau-id",
-        "version": VERSION,
+        "version": version,
         "trained_on": dt.date.today().isoformat(),
         "thresholds": {**thresholds, "hoax": 0.5},
         "threshold_source": {
