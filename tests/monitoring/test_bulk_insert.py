@@ -71,3 +71,45 @@ def test_a_bad_row_fails_the_whole_insert():
 def test_no_rows_is_no_query(django_assert_num_queries):
     with django_assert_num_queries(0):
         assert insert_rows(Post, []) == 0
+
+
+def test_a_row_reads_back_as_the_same_row_saved_through_the_orm():
+    """Including a naive time, which both read as local time (TIME_ZONE), not as UTC."""
+    values = {
+        "created_at": dt.datetime(2026, 11, 1, 8, 0),  # naive: 08:00 WITA
+        "keep_until": dt.datetime(2026, 12, 1, 0, 0, tzinfo=dt.UTC),
+        "raw": {"a": [1, "dua", None], "b": {"c": True}},
+        "kind": Post.Kind.COMMENT,
+        "language": "id",
+        "views": 12_345_678_901,
+    }
+    with pytest.warns(RuntimeWarning, match="naive datetime"):
+        Post.objects.create(**row(1), **values)
+    with pytest.warns(RuntimeWarning, match="naive datetime"):
+        insert_rows(Post, [{**row(2), **values}])
+    skip = {"id", "post_id", "content_hash", "text", "collected_at"}
+    orm, fast = (
+        {k: v for k, v in Post.objects.filter(post_id=pid).values().get().items() if k not in skip}
+        for pid in ("bulk-1", "bulk-2")
+    )
+    assert fast == orm
+    assert fast["created_at"] == dt.datetime(2026, 11, 1, 0, 0, tzinfo=dt.UTC)
+
+
+def test_a_key_that_names_no_column_is_refused_before_anything_is_written():
+    with pytest.raises(ValueError, match="Post: no column for import_run .*account_id"):
+        insert_rows(Post, [row(1), row(2, import_run=None)])
+    assert not Post.objects.exists()
+
+
+def test_a_default_made_by_a_function_is_made_afresh_for_each_row():
+    sent = insert_rows(
+        ImportRun,
+        [
+            {"format": "csv", "source_name": f"{n}.csv", "source_sha256": str(n) * 64}
+            for n in range(3)
+        ],
+    )
+    assert sent == 3
+    assert len(set(ImportRun.objects.values_list("id", flat=True))) == 3
+    assert set(ImportRun.objects.values_list("status", flat=True)) == {ImportRun.Status.RUNNING}

@@ -160,3 +160,35 @@ def test_pantau_scan_rescan_needs_a_known_model_version(registry, capsys):
     err = capsys.readouterr().err
     assert "no model version 1999.01.0" in err and load_artifact().version in err
     assert ScanResult.objects.count() == 0
+
+
+def test_a_second_model_of_the_same_version_never_replaces_the_first(tmp_path, settings, caplog):
+    """Models under PANTAU_MODEL_DIR are offered for rescans by version; a copy carrying the
+    shipped version (or another's) is ignored with a warning instead of taking its place."""
+    import json
+    import shutil
+
+    from pantau.core.detection import default_artifact_dir
+    from pantau.core.manifests import write_sealed
+    from pantau.monitoring.scanning import model_dirs
+
+    shipped = load_artifact().version
+
+    def copy_as(name: str, version: str) -> None:
+        target = tmp_path / name
+        shutil.copytree(default_artifact_dir(), target)
+        manifest = json.loads((target / "manifest.json").read_text())
+        manifest["version"] = version
+        write_sealed(target / "manifest.json", manifest, target / "model.npz", manifest["format"])
+
+    copy_as("a-copy", shipped)
+    copy_as("b-retrained", "2026.12.0")
+    copy_as("c-again", "2026.12.0")
+    (tmp_path / "d-not-a-model").mkdir()
+    settings.PANTAU_MODEL_DIR = str(tmp_path)
+    with caplog.at_level("WARNING", logger="pantau.monitoring.scanning"):
+        found = model_dirs()
+    assert found == {shipped: default_artifact_dir(), "2026.12.0": tmp_path / "b-retrained"}
+    warnings = caplog.text
+    assert "a-copy ignored" in warnings and "c-again ignored" in warnings
+    assert "not a model artifact" in warnings and "d-not-a-model" in warnings

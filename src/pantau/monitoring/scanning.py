@@ -47,12 +47,19 @@ def model_dirs() -> dict[str, Path]:
     roots = [default_artifact_dir()]
     extra = getattr(settings, "PANTAU_MODEL_DIR", None)
     if extra and Path(extra).is_dir():
-        roots += [p for p in Path(extra).iterdir() if p.is_dir()]
-    for root in roots:
+        roots += sorted((p for p in Path(extra).iterdir() if p.is_dir()), key=str)
+    for root in roots:  # the shipped model first, then the others by name
         try:
-            found[load_artifact(root).version] = root
+            version = load_artifact(root).version
         except Exception:  # an unreadable directory is not a model
             logger.warning("not a model artifact: %s", root)
+            continue
+        if version in found:  # never let a copy replace the shipped or an earlier model
+            logger.warning(
+                "model %s in %s ignored: %s has that version", version, root, found[version]
+            )
+            continue
+        found[version] = root
     return found
 
 

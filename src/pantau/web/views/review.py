@@ -20,7 +20,7 @@ from pantau.users.roles import VIEW_POSTS, Role
 def queue(request):
     form = ReviewFilterForm(request.GET or None)
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
-    first = review_queue(user=request.user, **filters).select_related("post", "employee")[:200]
+    first = review_queue(user=request.user, **filters)[:200]
     route_conflicts(user=request.user, findings=list(first))
     page = Paginator(review_queue(user=request.user, **filters), 25).get_page(
         request.GET.get("page")
