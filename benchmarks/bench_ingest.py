@@ -2,9 +2,10 @@
 
 Prints posts/s for the import, for the scan and for both together, and the peak resident memory
 of each `pantau` process. Target (issue 4): 1,000,000 posts at >= 5,000 posts/s end to end on a
-2-core machine, peak memory under 1.5 GB.
+2-core machine, peak memory under 1.5 GB. With ``--postgres URL`` the same runs on PostgreSQL.
 
     .venv/bin/python benchmarks/bench_ingest.py --n 1000000
+    .venv/bin/python benchmarks/bench_ingest.py --n 100000 --postgres postgres://pantau:pantau@127.0.0.1:54329/postgres
 """
 
 from __future__ import annotations
@@ -53,8 +54,47 @@ def main() -> None:
         action="store_true",
         help="import without scanning, then scan, and time each",
     )
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="run on PostgreSQL instead: a server URL whose user may create databases "
+        "(a database pantau_bench is created and dropped)",
+    )
     args = parser.parse_args()
     rng = random.Random(1)
+    bench_db = _create_postgres_db(args.postgres) if args.postgres else None
+    try:
+        run(args, rng, bench_db)
+    finally:
+        if bench_db:
+            _drop_postgres_db(args.postgres)
+
+
+BENCH_DB = "pantau_bench"
+
+
+def _admin(url: str):
+    import psycopg
+
+    return psycopg.connect(url, autocommit=True)
+
+
+def _create_postgres_db(url: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    with _admin(url) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+        conn.execute(f"CREATE DATABASE {BENCH_DB}")
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + BENCH_DB))
+
+
+def _drop_postgres_db(url: str) -> None:
+    with _admin(url) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+
+
+def run(args, rng: random.Random, database_url: str | None) -> None:
     with tempfile.TemporaryDirectory(prefix="pantau-bench-") as tmp:
         tmp = Path(tmp)
         env = {
@@ -64,6 +104,8 @@ def main() -> None:
             "PANTAU_SCAN_IN_BACKGROUND": "0",
         }
         env.pop("DATABASE_URL", None)
+        if database_url:
+            env["DATABASE_URL"] = database_url
         pantau("migrate", env=env)
         (tmp / "units.csv").write_text("kode,nama\nU1,Unit\n", encoding="utf-8")
         employees = ["nip,nama,kode_unit"]
