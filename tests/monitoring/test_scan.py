@@ -192,3 +192,47 @@ def test_a_second_model_of_the_same_version_never_replaces_the_first(tmp_path, s
     warnings = caplog.text
     assert "a-copy ignored" in warnings and "c-again ignored" in warnings
     assert "not a model artifact" in warnings and "d-not-a-model" in warnings
+
+
+def test_abuse_aimed_at_no_one_keeps_its_finding_but_goes_to_the_back_of_the_queue(registry):
+    self_directed = make_post(registry, "Bodoh banget saya, kunci motor ketinggalan di parkiran")
+    exclamation = make_post(registry, "Mampus, map SPJ ketinggalan di rumah")
+    aimed = make_post(registry, ABUSIVE)
+    scan_pending()
+    by_post = {f.post_id: f for f in Finding.objects.select_related("scan")}
+    assert by_post[self_directed.pk].categories == ["abusive"]
+    assert by_post[self_directed.pk].scan.result["notes"] == ["abuse_self"]
+    assert by_post[exclamation.pk].scan.result["notes"] == ["abuse_exclamation"]
+    assert "notes" not in by_post[aimed.pk].scan.result
+    for post in (self_directed, exclamation):
+        finding = by_post[post.pk]
+        plain = priority(scores=finding.scan.scores, flags=["abusive"], kind="post", reach=0)
+        assert finding.priority == pytest.approx(plain / 2)
+    ordered = [f.post_id for f in Finding.objects.order_by("-priority", "created_at")]
+    assert ordered[0] == aimed.pk
+
+
+def test_a_note_is_only_for_posts_flagged_as_abusive_alone():
+    from pantau.monitoring.scanning import get_engine, scan_notes
+
+    engine = get_engine()
+    text = "Bodoh banget saya, kunci motor ketinggalan"
+    assert scan_notes(engine, text, ["abusive"]) == ["abuse_self"]
+    assert scan_notes(engine, text, ["abusive", "hate_speech"]) == []
+    assert scan_notes(engine, text, []) == []
+    assert scan_notes(engine, "Dasar bodoh kamu", ["abusive"]) == []
+
+
+def test_the_finding_page_tells_the_reviewer_why_it_was_put_back(registry, login_as):
+    from django.urls import reverse
+
+    post = make_post(registry, "Mampus, map SPJ ketinggalan di rumah")
+    scan_pending()
+    finding = Finding.objects.get(post=post)
+    html = login_as("inspector").get(reverse("finding_detail", args=[finding.pk])).content.decode()
+    assert "Kata kasar tampaknya hanya seruan, tidak ditujukan kepada siapa pun" in html
+    other = make_post(registry, ABUSIVE)
+    scan_pending()
+    aimed = Finding.objects.get(post=other)
+    html = login_as("inspector").get(reverse("finding_detail", args=[aimed.pk])).content.decode()
+    assert "Kata kasar tampaknya" not in html

@@ -4,6 +4,10 @@
 another model version, adding a new scan result per post, so the history shows which model said
 what, and when. A finding is created when a category passes its review threshold (the engine's
 ``flags``); a finding already under review is kept, with the newest scan attached.
+
+A post flagged only as abusive whose abusive words are aimed at the writer or are an exclamation
+("Bodoh banget saya", "Mampus, map ketinggalan") keeps its finding, with a note for the reviewer
+in the scan result and half the priority: the flag is the model's, the ordering is the queue's.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ from __future__ import annotations
 import logging
 import math
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from pantau.monitoring.bulk import insert_rows
 from pantau.monitoring.models import Finding, Post, ScanResult, reach_of
@@ -24,6 +30,17 @@ logger = logging.getLogger(__name__)
 
 SEVERITY = {"radicalism": 1.0, "hate_speech": 0.9, "hoax": 0.7, "abusive": 0.5}
 KIND_WEIGHT = {"post": 1.0, "comment": 0.8, "share": 0.5, "reaction": 0.3}
+NOTES = {  # stored in a scan result's "notes"; shown on the finding page
+    "abuse_self": gettext_lazy(
+        "The abusive words seem aimed at the writer, not at someone else; "
+        "the finding was put further back in the queue."
+    ),
+    "abuse_exclamation": gettext_lazy(
+        "The abusive word seems to be an exclamation, not aimed at anyone; "
+        "the finding was put further back in the queue."
+    ),
+}
+NOTE_WEIGHT = {"abuse_self": 0.5, "abuse_exclamation": 0.5}
 _engines: dict[str, object] = {}
 _engine_lock = threading.Lock()
 
@@ -103,12 +120,25 @@ def reset_engines() -> None:
         _engines.clear()
 
 
-def priority(*, scores: dict, flags: list[str], kind: str, reach: int) -> float:
-    """Severity × confidence × reach, lowered for shares and reactions."""
+def priority(
+    *, scores: dict, flags: list[str], kind: str, reach: int, notes: Sequence[str] = ()
+) -> float:
+    """Severity × confidence × reach, lowered for shares and reactions, and for abusive words
+    aimed at no one (see `NOTES`)."""
     if not flags:
         return 0.0
     best = max(SEVERITY.get(c, 0.5) * float(scores.get(c, 0.0)) for c in flags)
-    return round(best * KIND_WEIGHT.get(kind, 1.0) * (1.0 + math.log10(1 + max(reach, 0))), 6)
+    weight = KIND_WEIGHT.get(kind, 1.0) * min((NOTE_WEIGHT.get(n, 1.0) for n in notes), default=1.0)
+    return round(best * weight * (1.0 + math.log10(1 + max(reach, 0))), 6)
+
+
+def scan_notes(engine, text: str, flags: list[str]) -> list[str]:
+    """What the scan adds to the engine's result for the reviewer: for a post flagged only as
+    abusive, whether its abusive words are aimed at the writer or are an exclamation."""
+    if flags != ["abusive"]:
+        return []
+    context = engine.abuse_context(text)
+    return [f"abuse_{context}"] if context else []
 
 
 def _top(scores: dict, flags: list[str]) -> str:
@@ -184,7 +214,11 @@ def _store(posts: list[_PostToScan], results: list[dict]) -> int:
                 top_category=_top(result["scores"], flags),
                 score=max(float(result["scores"][c]) for c in flags),
                 priority=priority(
-                    scores=result["scores"], flags=flags, kind=post.kind, reach=post.reach
+                    scores=result["scores"],
+                    flags=flags,
+                    kind=post.kind,
+                    reach=post.reach,
+                    notes=result.get("notes", ()),
                 ),
                 model_version=result["model"],
                 scan=scan,
@@ -218,6 +252,9 @@ def _scan_queryset(queryset, *, engine, batch_size: int, stats: ScanStats) -> Sc
         if not posts:
             return stats
         results = engine.classify_many([p.text for p in posts], ids=[str(p.pk) for p in posts])
+        for post, result in zip(posts, results, strict=True):
+            if notes := scan_notes(engine, post.text, result["flags"]):
+                result["notes"] = notes
         with transaction.atomic():
             stats.findings += _store(posts, results)
         stats.scanned += len(posts)

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from pantau.core.detection.abuse_context import abuse_context
 from pantau.core.detection.artifact import Artifact
 from pantau.core.detection.explain import batch_token_contributions, model_evidence
 from pantau.core.detection.features import Featurizer
@@ -226,6 +227,16 @@ class Engine:
             "model": self.model_name,
         }
         return result, by_unit
+
+    def abuse_context(self, text: str) -> str | None:
+        """``"self"`` or ``"exclamation"`` when every abusive word in ``text`` is aimed at the
+        writer or is an exclamation, else None (see `pantau.core.detection.abuse_context`).
+        Not part of the classify output: the scan uses it to order the review queue."""
+        return abuse_context(
+            self.normalizer.normalize(text),
+            self.featurizer.lexicon_abusive,
+            self.featurizer.lexicon_group,
+        )
 
     def _hate_corroborated(self, norm: NormalizedText, scores, evidence) -> bool:
         """Precision rule: a hate-speech flag needs a very confident model, a watchlist hit, or

@@ -12,6 +12,7 @@ from pantau.cases.forms import ReviewFilterForm, ReviewForm
 from pantau.cases.review import ReviewError, finding_decide, review_queue, route_conflicts
 from pantau.cases.timeline import employee_pattern
 from pantau.monitoring.models import Finding
+from pantau.monitoring.scanning import NOTES as SCAN_NOTES
 from pantau.users.permissions import role_perm_required, roles_required
 from pantau.users.roles import VIEW_POSTS, Role
 
@@ -85,6 +86,7 @@ def finding_detail(request, finding_id: int):
             "result": result or {},
             "evidence": (result or {}).get("evidence", []),
             "claims": (result or {}).get("claims", []),
+            "notes": [SCAN_NOTES[n] for n in (result or {}).get("notes", []) if n in SCAN_NOTES],
             "history": history,
             "pattern": pattern,
             "form": form,
