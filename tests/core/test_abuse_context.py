@@ -51,6 +51,7 @@ def test_abuse_as_an_exclamation(engine, text):
         "Mampus, orang cina itu ketahuan",  # names a group
         "Sialan, aku telat lagi gara-gara sopir bodoh itu",  # one word is aimed at someone
         "Kabid saya ini brengsek banget, kerjaan dilempar ke staf",  # "saya" says whose Kabid
+        "Ada yang nyindir saya di story, saya datangi. B*ngs*t!",  # closes a rant at someone
         "Bodoh banget dia, kunci motor ketinggalan",  # third person
         "Duh, saya bodoh tapi mereka lebih bodoh",  # others are named too
         "Jalan di depan kantor rusak lagi",  # no abusive word at all

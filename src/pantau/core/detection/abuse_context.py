@@ -13,8 +13,10 @@ group.
   clause (no comma or sentence end between them: "Si Budi goblok, aku malu" is not about oneself);
   a pronoun before the word must open its clause ("aku memang bodoh"), since after a noun it
   only says whose ("Kabid saya ini bodoh" insults the Kabid);
-- ``"exclamation"``: an abusive word opening the post or a sentence and followed at once by a
-  comma or an exclamation mark ("Mampus, ...", "Anjir! ...").
+- ``"exclamation"``: an abusive word opening the post or a sentence, followed at once by a
+  comma or an exclamation mark, and then by more words ("Mampus, ...", "Anjir! ..."). An
+  expletive that closes a post ("..., saya datangi. B*ngs*t!") ends a rant at someone and does
+  not count.
 """
 
 from __future__ import annotations
@@ -70,7 +72,8 @@ def abuse_context(
             continue
         before = text[:start].rstrip()
         after = text[end:].lstrip()[:1]
-        if (not before or before[-1] in _SENTENCE_END) and after in {",", "!"}:
+        goes_on = any(t.isalpha() for t in tokens[i + 1 :])
+        if (not before or before[-1] in _SENTENCE_END) and after in {",", "!"} and goes_on:
             kinds.add(EXCLAMATION)
             continue
         return None  # this abusive word may be aimed at someone
