@@ -63,4 +63,24 @@ def test_batch_probabilities_equal_one_at_a_time():
     assert batch.shape == (len(texts),)
     for text, p in zip(texts, batch, strict=True):
         assert p == pytest.approx(model.probability(text), abs=1e-12)
+        assert p == pytest.approx(reference_probability(model, text), abs=1e-12)
     assert model.probabilities([]).shape == (0,)
+
+
+def reference_probability(model, text: str) -> float:
+    """The probability written out from the training features (`terms`), one text at a time."""
+    import math
+
+    import numpy as np
+
+    from pantau.core.claims.style import N_SURFACE, surface, terms
+
+    counts = {model.vocab[t]: c for t, c in terms(text).items() if t in model.vocab}
+    idx = np.array(list(counts), dtype=np.int64)
+    v = (1.0 + np.log(np.array(list(counts.values()), dtype=np.float64))) * model.idf[idx]
+    norm = math.sqrt(float((v * v).sum())) if len(v) else 0.0
+    z = model.intercept + (float(model.coef[idx] @ v) / norm if norm else 0.0)
+    n = len(model.terms_list)
+    z += float(model.coef[n : n + N_SURFACE] @ surface(text))
+    a, b = model.platt
+    return 1.0 / (1.0 + math.exp(-(a * z + b)))

@@ -68,9 +68,6 @@ class HoaxScorer:
         self.style_alone = style_alone
         self.top_k = top_k
 
-    def style_probability(self, text: str) -> float:
-        return self.style_model.probability(text) if self.style_model is not None else 0.0
-
     def style_part(self, s: float) -> float:
         if s >= self.style_alone:
             span = max(1e-9, 1.0 - self.style_alone)
@@ -80,7 +77,7 @@ class HoaxScorer:
 
     def __call__(self, text: str, **_context) -> tuple[float, list[dict], list[dict]]:
         """Score one post (``platform``/``reach`` context is accepted and not used)."""
-        return self._score(text, self.style_probability(text))
+        return self.score_many([text])[0]
 
     def score_many(self, texts: Sequence[str], **_context) -> list[tuple[float, list, list]]:
         """`__call__` for many posts, the style model run once over the whole batch."""

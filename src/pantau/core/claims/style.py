@@ -142,28 +142,12 @@ class StyleModel:
             ids.extend(grams)
         return ids
 
-    def vectorise(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(indices, tf-idf values, surface cues) of one text, L2-normalised like training."""
-        counts = Counter(self._term_ids(_words(text)))
-        if counts:
-            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-            v = (1.0 + np.log(tf)) * self.idf[idx]
-        else:
-            idx, v = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-        norm = float(np.sqrt((v * v).sum())) if len(v) else 0.0
-        if norm:
-            v /= norm
-        return idx, v, surface(text)
-
     def decision(self, text: str) -> float:
-        idx, val, cues = self.vectorise(text)
-        n_vocab = len(self.terms_list)
-        z = self.intercept + float(self.coef[idx] @ val) if len(idx) else self.intercept
-        return z + float(self.coef[n_vocab : n_vocab + N_SURFACE] @ cues)
+        return float(self.decisions([text])[0])
 
     def decisions(self, texts: Sequence[str]) -> np.ndarray:
-        """`decision` of many texts at once: the same numbers, counted as one sparse matrix."""
+        """The linear margin of each text: TF-IDF of its `terms` (sublinear counts, L2 norm, as in
+        training) dotted with the weights, plus the surface cues; one sparse matrix per batch."""
         n_vocab = len(self.terms_list)
         cols: list[int] = []
         indptr = [0]
