@@ -40,7 +40,7 @@ NOTES = {  # stored in a scan result's "notes"; shown on the finding page
         "the finding was put further back in the queue."
     ),
 }
-NOTE_WEIGHT = {"abuse_self": 0.5, "abuse_exclamation": 0.5}
+UNDIRECTED_ABUSE_WEIGHT = 0.5  # the priority factor of a finding carrying one of the notes
 _engines: dict[str, object] = {}
 _engine_lock = threading.Lock()
 
@@ -128,7 +128,7 @@ def priority(
     if not flags:
         return 0.0
     best = max(SEVERITY.get(c, 0.5) * float(scores.get(c, 0.0)) for c in flags)
-    weight = KIND_WEIGHT.get(kind, 1.0) * min((NOTE_WEIGHT.get(n, 1.0) for n in notes), default=1.0)
+    weight = KIND_WEIGHT.get(kind, 1.0) * (UNDIRECTED_ABUSE_WEIGHT if notes else 1.0)
     return round(best * weight * (1.0 + math.log10(1 + max(reach, 0))), 6)
 
 
