@@ -76,3 +76,24 @@ def make_finding(registry):
         )
 
     return _make
+
+
+@pytest.fixture
+def confirm_finding(users):
+    """Confirm a finding (by the inspector unless another reviewer is given): the case it opens."""
+    from pantau.cases.models import Case
+    from pantau.cases.review import finding_decide
+
+    def _confirm(finding, *, reviewer=None, category="hate_speech", reason="x") -> Case:
+        finding_decide(
+            finding_id=finding.pk,
+            expected_version=1,
+            reviewer=reviewer or users["inspector"],
+            outcome="confirm",
+            category=category,
+            skb_item=2,
+            reason=reason,
+        )
+        return Case.objects.get(findings=finding)
+
+    return _confirm

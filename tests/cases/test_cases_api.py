@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from pantau.cases.models import Case
 from pantau.users.services import api_token_create
 
 
@@ -48,20 +47,8 @@ def test_only_reviewers_use_the_queue(client, users, make_finding, role):
     assert client.get("/api/v1/findings", **_auth(users[role])).status_code == 403
 
 
-def test_case_actions_check_role_and_object(client, users, make_finding):
-    from pantau.cases.review import finding_decide
-
-    finding = make_finding(employee_key="e4")
-    finding_decide(
-        finding_id=finding.pk,
-        expected_version=1,
-        reviewer=users["inspector"],
-        outcome="confirm",
-        category="hate_speech",
-        skb_item=2,
-        reason="x",
-    )
-    case = Case.objects.get()
+def test_case_actions_check_role_and_object(client, users, make_finding, confirm_finding):
+    case = confirm_finding(make_finding(employee_key="e4"))
     url = f"/api/v1/cases/{case.pk}/actions"
     ok = client.post(
         url,

@@ -113,7 +113,7 @@ def test_the_employee_reviewing_their_own_finding_is_a_conflict(users, registry,
 
 
 def test_an_involved_direct_superior_is_replaced_by_the_next_for_the_notice(
-    users, registry, make_finding, django_capture_on_commit_callbacks
+    users, registry, make_finding, confirm_finding, django_capture_on_commit_callbacks
 ):
     # e4's direct superior is e2 (the supervisor user); the post names e2.
     next_up = user_create(
@@ -128,53 +128,27 @@ def test_an_involved_direct_superior_is_replaced_by_the_next_for_the_notice(
         employee_key="e4", text="Yohanes Paulus Lamawuran itu atasan penipu, usir saja"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        finding_decide(
-            finding_id=finding.pk,
-            expected_version=1,
-            reviewer=users["inspector"],
-            outcome="confirm",
-            category="abusive",
-            skb_item=2,
-            reason="x",
-        )
+        confirm_finding(finding, category="abusive")
     assert not Notification.objects.filter(user=users["supervisor"]).exists()
     note = Notification.objects.get(user=next_up)
     assert note.requires_ack and note.kind == "opened"
 
 
 def test_a_supervisor_in_the_chain_may_not_start_guidance_as_inspector(
-    users, registry, make_finding
+    users, registry, make_finding, confirm_finding
 ):
     inspector = as_employee(users["inspector"], registry.employees["e1"])  # above e4's superior
-    finding = make_finding(employee_key="e4")
-    finding_decide(
-        finding_id=finding.pk,
-        expected_version=1,
-        reviewer=users["head"],
-        outcome="confirm",
-        category="abusive",
-        skb_item=2,
-        reason="x",
+    case = confirm_finding(
+        make_finding(employee_key="e4"), reviewer=users["head"], category="abusive"
     )
-    case = Case.objects.get()
     with pytest.raises(CaseError) as error:
         case_act(case_id=case.pk, name="start_guidance", actor=inspector, data={"note": "x"})
     assert error.value.code == "precondition_failed"
     assert Case.objects.get().state == "open"
 
 
-def test_a_reviewer_of_the_finding_cannot_decide_the_appeal(users, make_finding):
-    finding = make_finding(employee_key="e4")
-    finding_decide(
-        finding_id=finding.pk,
-        expected_version=1,
-        reviewer=users["inspector"],
-        outcome="confirm",
-        category="hate_speech",
-        skb_item=2,
-        reason="x",
-    )
-    case = Case.objects.get()
+def test_a_reviewer_of_the_finding_cannot_decide_the_appeal(users, make_finding, confirm_finding):
+    case = confirm_finding(make_finding(employee_key="e4"))
     Case.objects.filter(pk=case.pk).update(state="appeal")
     case.appeals.create(kind="objection", text="keberatan", filed_by=users["employee"],
                         decide_by="2026-12-31")  # fmt: skip

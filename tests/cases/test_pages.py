@@ -15,7 +15,6 @@ from django.urls import reverse
 
 from pantau.audit.models import AccessLog, AuditEntry
 from pantau.cases.models import Appeal, Attachment, Case, CaseStep, Deadline, Response
-from pantau.cases.review import finding_decide
 from pantau.cases.services import case_act
 
 pytestmark = pytest.mark.django_db
@@ -36,19 +35,10 @@ def at(day: dt.date):
 
 
 @pytest.fixture
-def own_case(users, make_finding) -> Case:
+def own_case(users, make_finding, confirm_finding) -> Case:
     """The employee user's (e4's) case, in guidance."""
     finding = make_finding(employee_key="e4", text="Dasar kaum itu semua penipu, usir saja")
-    finding_decide(
-        finding_id=finding.pk,
-        expected_version=1,
-        reviewer=users["inspector"],
-        outcome="confirm",
-        category="hate_speech",
-        skb_item=2,
-        reason="Menyerang kelompok",
-    )
-    case = Case.objects.get()
+    case = confirm_finding(finding, reason="Menyerang kelompok")
     return case_act(case_id=case.pk, name="start_guidance", actor=users["inspector"])
 
 
@@ -167,18 +157,10 @@ def test_a_banding_against_a_reprimand_is_refused(login_as, delivered):
     assert not Appeal.objects.exists()
 
 
-def test_the_employee_cannot_see_another_employees_case(login_as, users, make_finding):
-    finding = make_finding(employee_key="e3")
-    finding_decide(
-        finding_id=finding.pk,
-        expected_version=1,
-        reviewer=users["inspector"],
-        outcome="confirm",
-        category="hate_speech",
-        skb_item=2,
-        reason="x",
-    )
-    other = Case.objects.get()
+def test_the_employee_cannot_see_another_employees_case(
+    login_as, users, make_finding, confirm_finding
+):
+    other = confirm_finding(make_finding(employee_key="e3"))
     client = login_as("employee")
     assert client.get(reverse("case_detail", args=[other.pk])).status_code == 404
     response = client.post(
