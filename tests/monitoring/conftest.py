@@ -7,7 +7,11 @@ import shutil
 
 import pytest
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+def _font_file() -> str:
+    """Arimo from Pantau's own dependency, so OCR tests never depend on the machine's fonts."""
+    import fontpkg_arimo
+
+    return str(fontpkg_arimo.ROOT / "files" / "Arimo[wght].ttf")
 
 
 def draw_screenshot(lines: list[str], *, size=(900, 260), fmt="PNG") -> bytes:
@@ -15,7 +19,7 @@ def draw_screenshot(lines: list[str], *, size=(900, 260), fmt="PNG") -> bytes:
 
     image = Image.new("RGB", size, "white")
     draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(FONT, 30)
+    font = ImageFont.truetype(_font_file(), 30)
     for i, line in enumerate(lines):
         draw.text((30, 30 + i * 50), line, fill="black", font=font)
     buffer = io.BytesIO()

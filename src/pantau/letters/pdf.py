@@ -1,16 +1,13 @@
 """The PDF of a letter (reportlab): A4, letterhead with a double rule, body, signature, copies.
 
-Fonts: Liberation Sans (metric twin of Arial, the usual face of Indonesian official letters) or
-DejaVu Sans when installed (scripts/services.sh installs DejaVu), else the built-in Helvetica;
-all of them carry every letter Indonesian needs. Output is ``invariant`` (no timestamp or random
+Font: Arimo, the metric twin of Arial (the usual face of Indonesian official letters), from a
+declared dependency and never from the machine's fonts (``letters.fonts``). Output is ``invariant`` (no timestamp or random
 id), so the same content always gives the same bytes and the same SHA-256.
 """
 
 from __future__ import annotations
 
 import io
-from functools import lru_cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -19,7 +16,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     Flowable,
@@ -31,15 +27,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from pantau.letters import vocab
+from pantau.letters import fonts, vocab
 from pantau.letters.layout import Layout, Signer, layout_for
 from pantau.letters.markup import Block
 
-FONT_DIRS = [Path("/usr/share/fonts/truetype/liberation"), Path("/usr/share/fonts/truetype/dejavu")]
-FACES = {
-    "LiberationSans": ("Regular", "Bold", "Italic", "BoldItalic"),
-    "DejaVuSans": ("", "-Bold", "-Oblique", "-BoldOblique"),
-}
 MARGINS = {"left": 2.5 * cm, "right": 2.0 * cm, "top": 1.5 * cm, "bottom": 1.7 * cm}
 WIDTH = A4[0] - MARGINS["left"] - MARGINS["right"]
 STEP = 0.75 * cm  # one indent level
@@ -51,22 +42,10 @@ LONG_WORD = 28
 SIGN_SPACE = 1.6 * cm  # room for the wet signature and stamp
 
 
-@lru_cache(maxsize=1)
 def font_family() -> tuple[str, str, str]:
-    """(regular, bold, italic) font names, registering a TrueType family when one is found."""
-    for family, (regular, bold, italic, bold_italic) in FACES.items():
-        for folder in FONT_DIRS:
-            sep = "-" if family == "LiberationSans" else ""
-            paths = [folder / f"{family}{sep}{s}.ttf" for s in (regular, bold, italic, bold_italic)]
-            if all(p.exists() for p in paths):
-                names = [f"L{family}{i}" for i in range(4)]
-                for name, path in zip(names, paths, strict=True):
-                    pdfmetrics.registerFont(TTFont(name, str(path)))
-                pdfmetrics.registerFontFamily(
-                    names[0], normal=names[0], bold=names[1], italic=names[2], boldItalic=names[3]
-                )
-                return names[0], names[1], names[2]
-    return "Helvetica", "Helvetica-Bold", "Helvetica-Oblique"
+    """(regular, bold, italic) ReportLab names of the letters' typeface (see ``letters.fonts``)."""
+    fam = fonts.family()
+    return fam.regular, fam.bold, fam.italic
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -122,6 +101,7 @@ def _grid(rows, widths, *, valign="TOP", pad=1) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), font_family()[0]),  # plain-string cells too
                 ("VALIGN", (0, 0), (-1, -1), valign),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
@@ -340,6 +320,7 @@ def render_pdf(content: dict) -> bytes:
         subject=layout.number,
         creator="Pantau",
         invariant=1,
+        initialFontName=st["base"].fontName,  # else ReportLab lists Helvetica, never embedded
     )
     body = body_flowables(layout, st)
     tail = 2 if layout.correction else 1

@@ -1,7 +1,7 @@
 """The periodic report as PDF (reportlab, A4), written in Bahasa Indonesia.
 
-It uses the letters' fonts (``letters.pdf.font_family``: Liberation Sans or DejaVu Sans, which
-carry every Indonesian letter) and is ``invariant``: the same figures give the same bytes.
+It uses the letters' typeface (Arimo, the metric twin of Arial, see ``letters.fonts``), with
+column widths measured from the longest value in that font, and is ``invariant``: the same figures give the same bytes.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from pantau.letters.pdf import DoubleRule, font_family
+from pantau.reports.columns import Cell, column_widths
 from pantau.reports.labels import angka
 from pantau.reports.periodic import PeriodicReport
 from pantau.reports.periods import tanggal
@@ -27,6 +29,7 @@ MARGIN = 2.0 * cm
 WIDTH = A4[0] - 2 * MARGIN
 SHADE = colors.HexColor("#eef2f6")
 LINE = colors.HexColor("#9aa5b1")
+CELL_PAD = 4
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -51,23 +54,48 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def _text(value) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return angka(value)
+    return str(value)
+
+
 def _cell(value, st) -> Paragraph:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return Paragraph(angka(value), st["num"])
     return Paragraph(escape(str(value)), st["cell"])
 
 
-def _table(section: Section, st) -> list:
+def _widths(section: Section, st) -> list[float]:
+    """Column widths measured from the headers and values in the report's font."""
     columns = len(section.headers)
-    first = WIDTH * (0.46 if columns > 3 else 0.56)
-    widths = [first] + [(WIDTH - first) / (columns - 1)] * (columns - 1)
+    short = WIDTH / columns  # a value this wide or narrower stays on one line
+
+    def cell(value, i: int, style: ParagraphStyle) -> Cell:
+        text = _text(value)
+        width = stringWidth(text, style.fontName, style.fontSize)
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        return Cell(
+            text, style.fontName, style.fontSize, whole=numeric or (i > 0 and width <= short)
+        )
+
+    rows = [[cell(h, i, st["head"]) for i, h in enumerate(section.headers)]]
+    rows += [[cell(v, i, st["cell"]) for i, v in enumerate(row)] for row in section.rows]
+    return column_widths(rows, WIDTH, padding=2 * CELL_PAD + 1)
+
+
+def _table(section: Section, st) -> list:
+    widths = _widths(section, st)
     data = [[Paragraph(escape(h), st["head"]) for h in section.headers]]
     data += [[_cell(v, st) for v in row] for row in section.rows]
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     style = [
+        ("FONTNAME", (0, 0), (-1, -1), st["base"].fontName),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("GRID", (0, 0), (-1, -1), 0.4, LINE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
@@ -107,7 +135,11 @@ def _first_page(report: PeriodicReport, st) -> list:
         )
         box.setStyle(
             TableStyle(
-                [("BOX", (0, 0), (-1, -1), 1, LINE), ("BACKGROUND", (0, 0), (-1, -1), SHADE)]
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), st["base"].fontName),
+                    ("BOX", (0, 0), (-1, -1), 1, LINE),
+                    ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ]
             )
         )
         story += [box, Spacer(1, 6)]
@@ -143,14 +175,16 @@ def report_pdf(report: PeriodicReport) -> bytes:
         subject="Laporan pemantauan media sosial ASN",
         creator="Pantau",
         invariant=1,
+        initialFontName=st["base"].fontName,  # else ReportLab lists Helvetica, never embedded
     )
     story = _first_page(report, st)
     for section in report_sections(report):
         story += _table(section, st)
-    story.append(Paragraph("Catatan metode", st["h"]))
-    story += [
+    notes = [
         Paragraph(escape(f"{i}. {note}"), st["note"]) for i, note in enumerate(METHOD_NOTES, 1)
     ]
+    story.append(KeepTogether([Paragraph("Catatan metode", st["h"]), *notes[:1]]))  # no orphan
+    story += notes[1:]
     footer = _footer(report, st["base"].fontName)
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
