@@ -16,6 +16,7 @@ command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 [ -e /usr/share/tesseract-ocr/5/tessdata/ind.traineddata ] || ls /usr/share/tesseract-ocr/*/tessdata/ind.traineddata >/dev/null 2>&1 || need+=(tesseract-ocr-ind)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# A font for Chromium to draw pages with (letters and reports carry their own: fontpkg-arimo).
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}" >&2

@@ -43,8 +43,11 @@ def register(sub) -> None:
 
 
 def _serve(host: str, port: int, threads: int = 8) -> int:
+    from django.conf import settings
     from waitress import serve
 
+    for folder in (settings.STATIC_ROOT, settings.MEDIA_ROOT):  # WhiteNoise warns if missing
+        Path(folder).mkdir(parents=True, exist_ok=True)
     from pantau.wsgi import application
 
     print(f"Pantau is running on http://{host}:{port}/  (Ctrl+C to stop)", flush=True)
