@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+
 def _font_file() -> str:
     """Arimo from Pantau's own dependency, so OCR tests never depend on the machine's fonts."""
     import fontpkg_arimo

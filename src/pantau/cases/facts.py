@@ -27,9 +27,18 @@ def _findings(case: Case):
     return Finding.objects.filter(casefinding__case=case).select_related("post")
 
 
+DECIDING_STEPS = {"record_decision", "decide_no_sanction", "resolve_appeal"}
+
+
 def _no_conflict(case, user, data, name) -> bool:
+    findings = list(_findings(case))
     return not conflicts_for(
-        user, subject=case.employee, texts=[f.post.text for f in _findings(case)]
+        user,
+        subject=case.employee,
+        texts=[f.post.text for f in findings],
+        posts=[f.post_id for f in findings],
+        findings=findings,
+        deciding=name in DECIDING_STEPS,
     )
 
 

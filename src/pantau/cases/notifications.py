@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 
 from pantau.cases.labels import step_label
 from pantau.cases.models import Case, Deadline, Notification
-from pantau.cases.people import PostTargets, supervisor_chain
+from pantau.cases.people import involvement, supervisor_chain
 from pantau.core.cases.conflicts import substitute_superior
 from pantau.users.roles import Role
 
@@ -33,13 +33,15 @@ def _users_for(case: Case, recipient: str) -> list:
     if recipient == "employee":
         return list(active.filter(employee=case.employee, role=Role.EMPLOYEE))
     if recipient == "supervisor":
-        # The direct superior, or the next one up when the post targets them (Pasal 29(6)).
+        # The direct superior, or the next one up when involved in the facts (Pasal 29(6)).
         chain = supervisor_chain(case.employee)
-        targets: set[int] = set()
-        finder = PostTargets()
-        for finding in case.findings.select_related("post"):
-            targets |= finder(finding.post.text)
-        chosen = substitute_superior(chain, targets & set(chain))
+        findings = list(case.findings.select_related("post"))
+        facts = involvement(
+            case.employee,
+            texts=[f.post.text for f in findings],
+            posts=[f.post_id for f in findings],
+        )
+        chosen = substitute_superior(chain, facts.people())
         return list(active.filter(employee_id=chosen)) if chosen else []
     if recipient == "inspectors":
         return list(active.filter(role__in=[Role.INSPECTOR, Role.HEAD]))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from pantau.audit.services import audit_record
 from pantau.cases.models import Case, CaseFinding, CaseStep, ReviewDecision, RoutingLog
-from pantau.cases.people import PostTargets, conflicts_for, explain
+from pantau.cases.people import ActorFacts, conflicts_for, explain
 from pantau.core.cases.ladder import State
 from pantau.core.cases.provisions import SKB_ITEMS
 from pantau.monitoring.models import Category, Finding
@@ -80,11 +80,9 @@ def route_conflicts(*, user, findings) -> int:
     if user.employee_id is None:  # only someone on the staff list can have a conflict
         return 0
     routed = 0
-    targets = PostTargets()
+    facts = ActorFacts(user, findings)
     for finding in findings:
-        codes = conflicts_for(
-            user, subject=finding.employee, texts=[finding.post.text], targets=targets
-        )
+        codes = facts.conflicts(finding)
         if codes and not RoutingLog.objects.filter(excluded_user=user, finding=finding).exists():
             with transaction.atomic():
                 RoutingLog.objects.create(finding=finding, excluded_user=user, reasons=codes)
@@ -117,7 +115,9 @@ def _check(*, reviewer, finding: Finding, outcome: str, category: str, skb_item,
                     "link the account first or dismiss the finding."
                 )
             )
-    codes = conflicts_for(reviewer, subject=finding.employee, texts=[finding.post.text])
+    codes = conflicts_for(
+        reviewer, subject=finding.employee, texts=[finding.post.text], posts=[finding.post_id]
+    )
     if codes:
         # Recorded in its own transaction: the refusal must not roll the routing back.
         route_conflicts(user=reviewer, findings=[finding])

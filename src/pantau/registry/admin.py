@@ -1,9 +1,9 @@
-"""Admin for units, employees and accounts; every change is audited."""
+"""Admin for units, employees, accounts and declared conflicts of interest; every change is audited."""
 
 from django.contrib import admin
 
 from pantau.audit.admin_mixins import AuditedAdminMixin
-from pantau.registry.models import Account, Employee, Unit
+from pantau.registry.models import Account, DeclaredConflict, Employee, Unit
 
 
 @admin.register(Unit)
@@ -66,3 +66,17 @@ class AccountAdmin(AuditedAdminMixin, admin.ModelAdmin):
     search_fields = ["handle", "employee__name", "employee__nip"]
     autocomplete_fields = ["employee"]
     readonly_fields = ["verified_by", "verified_at"]
+
+
+@admin.register(DeclaredConflict)
+class DeclaredConflictAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["person", "subject", "kind", "recorded_by", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["person__name", "person__nip", "subject__name", "subject__nip"]
+    autocomplete_fields = ["person", "subject"]
+    readonly_fields = ["recorded_by"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)

@@ -179,3 +179,52 @@ class Account(TimestampedModel):
         if kwargs.get("update_fields") is not None and "handle" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "handle_key"}
         super().save(*args, **kwargs)
+
+
+class DeclaredConflict(TimestampedModel):
+    """A person recorded as conflicted about an employee: a relative, or another interest.
+
+    A conflict of interest is involvement in the facts, never hierarchy (DESIGN.md §4); this
+    records what the registry cannot see, such as family ties. It works both ways: neither may act
+    on the other's case (``core.cases.conflicts``).
+    """
+
+    class Kind(models.TextChoices):
+        RELATIVE = "relative", _("relative (family tie or marriage)")
+        OTHER = "other", _("other recorded interest")
+
+    person = models.ForeignKey(
+        Employee,
+        verbose_name=_("person with the conflict"),
+        on_delete=models.CASCADE,
+        related_name="declared_conflicts",
+    )
+    subject = models.ForeignKey(
+        Employee,
+        verbose_name=_("employee concerned"),
+        on_delete=models.CASCADE,
+        related_name="conflicted_parties",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    reason = models.TextField(_("reason"), max_length=2000)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("declared conflict of interest")
+        verbose_name_plural = _("declared conflicts of interest")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "subject"], name="registry_conflict_pair"),
+            models.CheckConstraint(
+                condition=~models.Q(person=models.F("subject")), name="registry_conflict_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ↔ {self.subject} ({self.get_kind_display()})"

@@ -1,11 +1,14 @@
 """Conflict of interest: who may not review, examine or decide, and who takes their place.
 
-DESIGN.md §4 and issue 5 point 9: a reviewer or decider who is the employee, sits in the
-employee's chain of supervisors, or is a target of the post is routed around, and the routing is
-logged. A reviewer involved in a finding may not decide its appeal. When the direct superior
-(atasan langsung) is involved in the violation, the next superior up takes their place on the
-examination (PP 94/2021 Pasal 29 ayat (6)).
+DESIGN.md §4: a conflict of interest is involvement in the facts, never hierarchy alone. The
+acting person is conflicted when they are the employee concerned, a target of the post, the
+reporter of the complaint, a relative or another party recorded as conflicted about the
+employee, or — for a decision — the one who reviewed the finding. Superiors and the PPK are the
+people who *must* act (PP 94/2021 Pasal 26–28): being above the employee is no conflict. When the
+direct superior (atasan langsung) is involved, the next superior up takes their place (Pasal 29
+ayat (6)).
 
+This is the one place the rule lives; ``cases.people`` gathers the facts from the database.
 Ids are employee ids; a user with no employee record (``None``) has no personal conflict here.
 Reasons are stable codes (for the audit log), explained by :data:`REASONS_EN` / :data:`REASONS_ID`.
 """
@@ -16,52 +19,70 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 SELF = "self"
-SUPERVISOR_CHAIN = "supervisor_chain"
 POST_TARGET = "post_target"
+REPORTER = "reporter"
+DECLARED = "declared"
 INVOLVED = "involved"
 
 REASONS_EN = {
-    SELF: "The reviewer is the employee concerned.",
-    SUPERVISOR_CHAIN: "The reviewer is in the employee's chain of supervisors.",
-    POST_TARGET: "The reviewer is a target of the post.",
-    INVOLVED: "The person was involved in the finding (reviewed or examined it).",
+    SELF: "The person is the employee concerned.",
+    POST_TARGET: "The person is a target of the post.",
+    REPORTER: "The person reported the post (complaint).",
+    DECLARED: "The person is a relative of the employee or recorded as having a conflict of "
+    "interest about them.",
+    INVOLVED: "The person reviewed or examined the finding, so may not decide on it.",
 }
 REASONS_ID = {
-    SELF: "Peninjau adalah pegawai yang bersangkutan.",
-    SUPERVISOR_CHAIN: "Peninjau termasuk atasan berjenjang pegawai tersebut.",
-    POST_TARGET: "Peninjau menjadi sasaran postingan.",
-    INVOLVED: "Yang bersangkutan ikut menangani temuan (meninjau atau memeriksa).",
+    SELF: "Yang bersangkutan adalah pegawai itu sendiri.",
+    POST_TARGET: "Yang bersangkutan menjadi sasaran postingan.",
+    REPORTER: "Yang bersangkutan adalah pelapor postingan (aduan).",
+    DECLARED: "Yang bersangkutan adalah kerabat pegawai atau tercatat memiliki benturan "
+    "kepentingan dengannya.",
+    INVOLVED: "Yang bersangkutan menelaah atau memeriksa temuan, sehingga tidak boleh memutusnya.",
 }
 
 
-def reviewer_conflicts(
-    *,
-    reviewer_employee_id: int | None,
-    subject_employee_id: int,
-    supervisor_chain: Sequence[int],
-    post_targets: Iterable[int],
-) -> list[str]:
-    """Reason codes why this person may not review/decide about the employee; empty if none.
+@dataclass(frozen=True)
+class Involvement:
+    """Who is involved in the facts of one item about an employee (employee ids)."""
 
-    ``supervisor_chain`` is the employee's superiors, direct superior first.
-    ``post_targets`` are the employees the post names or attacks.
+    subject: int
+    post_targets: frozenset[int] = frozenset()
+    reporters: frozenset[int] = frozenset()
+    declared: frozenset[int] = frozenset()  # relatives and recorded conflicted parties
+    reviewers: frozenset[int] = frozenset()  # reviewed the findings: conflicted for a decision
+
+    def people(self, *, deciding: bool = False) -> set[int]:
+        """Everyone involved; with ``deciding``, the reviewers too."""
+        out = {self.subject} | self.post_targets | self.reporters | self.declared
+        return out | self.reviewers if deciding else out
+
+
+def actor_conflicts(
+    actor_employee_id: int | None, involvement: Involvement, *, deciding: bool = False
+) -> list[str]:
+    """Reason codes why this person may not act on the item; empty if none.
+
+    ``deciding`` is true for a decision on the case (sanction, no sanction, objection): then
+    having reviewed the finding is a conflict too.
     """
-    if reviewer_employee_id is None:
+    if actor_employee_id is None:
         return []
-    reasons = []
-    if reviewer_employee_id == subject_employee_id:
-        reasons.append(SELF)
-    if reviewer_employee_id in supervisor_chain:
-        reasons.append(SUPERVISOR_CHAIN)
-    if reviewer_employee_id in set(post_targets):
-        reasons.append(POST_TARGET)
-    return reasons
+    checks = [
+        (SELF, {involvement.subject}),
+        (POST_TARGET, involvement.post_targets),
+        (REPORTER, involvement.reporters),
+        (DECLARED, involvement.declared),
+    ]
+    if deciding:
+        checks.append((INVOLVED, involvement.reviewers))
+    return [code for code, ids in checks if actor_employee_id in ids]
 
 
 def appeal_decider_conflicts(
     *, decider_employee_id: int | None, involved_employee_ids: Iterable[int]
 ) -> list[str]:
-    """Whether the person deciding a keberatan reviewed or examined the finding (issue 5 §9)."""
+    """Whether the person deciding a keberatan reviewed or examined the finding."""
     if decider_employee_id is None:
         return []
     return [INVOLVED] if decider_employee_id in set(involved_employee_ids) else []
@@ -94,22 +115,12 @@ class Routing:
 
 
 def route_reviewer(
-    candidates: Sequence[int],
-    *,
-    subject_employee_id: int,
-    supervisor_chain: Sequence[int],
-    post_targets: Iterable[int],
+    candidates: Sequence[int], involvement: Involvement, *, deciding: bool = False
 ) -> Routing:
     """Pick the first candidate without a conflict; the skipped ones carry their reasons."""
-    targets = set(post_targets)
     skipped: list[tuple[int, list[str]]] = []
     for candidate in candidates:
-        reasons = reviewer_conflicts(
-            reviewer_employee_id=candidate,
-            subject_employee_id=subject_employee_id,
-            supervisor_chain=supervisor_chain,
-            post_targets=targets,
-        )
+        reasons = actor_conflicts(candidate, involvement, deciding=deciding)
         if not reasons:
             return Routing(candidate, skipped)
         skipped.append((candidate, reasons))

@@ -84,8 +84,9 @@ class CaseEvent:
 
 PRECONDITIONS: dict[str, str] = {
     "finding_confirmed": "The case holds at least one finding confirmed by a reviewer.",
-    "actor_no_conflict": "The acting person is not the employee, not in the employee's chain of "
-    "supervisors and not a target of the post (DESIGN.md §4, conflict of interest).",
+    "actor_no_conflict": "The acting person is not the employee, not a target of the post, not "
+    "the reporter, not a recorded relative or conflicted party, and for a decision did not review "
+    "the finding; being a superior is no conflict (DESIGN.md §4, PP 94/2021 Pasal 26–28).",
     "guidance_recorded": "The guidance (reminder and request to delete, with its deadline) is "
     "recorded.",
     "deletion_due_or_reported": "The deletion deadline has come, or the employee reported the "
@@ -140,8 +141,9 @@ PRECONDITIONS: dict[str, str] = {
 
 PRECONDITIONS_ID: dict[str, str] = {
     "finding_confirmed": "Ada temuan yang sudah dikonfirmasi peninjau.",
-    "actor_no_conflict": "Pelaksana bukan pegawai yang bersangkutan, bukan atasannya, dan bukan "
-    "sasaran postingan.",
+    "actor_no_conflict": "Pelaksana bukan pegawai yang bersangkutan, bukan sasaran postingan, "
+    "bukan pelapor, bukan kerabat atau pihak yang tercatat berkepentingan, dan untuk keputusan "
+    "bukan penelaah temuan; kedudukan sebagai atasan bukan benturan kepentingan.",
     "guidance_recorded": "Pembinaan (pengingat dan permintaan hapus beserta batas waktunya) sudah "
     "dicatat.",
     "deletion_due_or_reported": "Batas waktu penghapusan tiba, atau pegawai melaporkan sudah "
@@ -245,7 +247,7 @@ TRANSITIONS: tuple[Transition, ...] = (
        "disampaikan.",
        "Record the disciplinary decision (Pasal 33, 37(1)); may be corrected until delivered."),
     _t("decide_no_sanction", [S.DECISION], S.CLOSED, ["decider"],
-       ["decider_authorised", "reason_given"],
+       ["decider_authorised", "reason_given", "actor_no_conflict"],
        "Putuskan tidak dijatuhi hukuman (pelanggaran tidak terbukti).",
        "Decide that no sanction is imposed (violation not proven)."),
     _t("deliver_decision", [S.DECISION], S.DELIVERED, ["inspector", "decider"],
@@ -257,7 +259,7 @@ TRANSITIONS: tuple[Transition, ...] = (
        "Ajukan keberatan atau banding administratif (PP 79/2021).",
        "Lodge an objection or administrative appeal (PP 79/2021)."),
     _t("resolve_appeal", [S.APPEAL], S.CLOSED, ["decider", "inspector"],
-       ["appeal_outcome_recorded", "not_involved"],
+       ["appeal_outcome_recorded", "not_involved", "actor_no_conflict"],
        "Catat putusan keberatan (PPK) atau banding (BPASN) dan tutup kasus.",
        "Record the objection (PPK) or appeal (BPASN) outcome and close the case."),
     _t("withdraw_appeal", [S.APPEAL], S.CLOSED, ["employee", "inspector"],
