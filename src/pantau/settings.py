@@ -274,6 +274,9 @@ CELERY_BEAT_SCHEDULE = {
 # on salaries and allowances applies) or "pp94".
 PANTAU_MEDIUM_CATALOGUE = os.environ.get("PANTAU_MEDIUM_CATALOGUE", "pp53")
 PANTAU_DEADLINE_DAYS: dict[str, int] = {}
+# Working days between a summons letter and its examination, to deliver the letter (the
+# Penjelasan of PP 94/2021 Pasal 26 ayat (2)); the article's maximum of 7 stays as written.
+PANTAU_SUMMONS_MIN_NOTICE_DAYS = int(os.environ.get("PANTAU_SUMMONS_MIN_NOTICE_DAYS", "3"))
 
 # --- Organisation ---------------------------------------------------------------------------
 PANTAU_ORGANISATION = os.environ.get("PANTAU_ORGANISATION", "Pemerintah Kota Teluk Sejahtera")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import time_machine
 from django.core import mail
 
 from pantau.audit.models import AuditEntry
@@ -13,7 +17,7 @@ from pantau.cases.services import case_act
 
 
 def test_a_finding_goes_all_the_way_to_a_closed_case(
-    users, make_finding, django_capture_on_commit_callbacks
+    users, make_finding, django_capture_on_commit_callbacks, request
 ):
     finding = make_finding(employee_key="e4")
     act = {}
@@ -56,6 +60,11 @@ def test_a_finding_goes_all_the_way_to_a_closed_case(
     exam = calendar().add_working_days(today(), 5)
     case = step("escalate_to_summons", "inspector", summons_date=today(), exam_date=exam)
     assert case.state == "summons" and case.exam_date == exam
+    # attendance, examination, BAP and everything after happen on the examination day
+    exam_day = dt.datetime.combine(exam, dt.time(9), tzinfo=ZoneInfo("Asia/Makassar"))
+    traveller = time_machine.travel(exam_day, tick=False)
+    traveller.start()
+    request.addfinalizer(traveller.stop)
     step("record_attendance", "inspector", present="on")
     assert step("start_examination", "inspector").state == "examination"
     step("record_bap", "inspector", bap_text="T: Apakah akun itu milik Saudara? J: Ya.")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pantau.cases import chronology
 from pantau.cases.calendar import calendar, today
 from pantau.cases.errors import CaseError
 from pantau.cases.models import Appeal, Attachment, Case, Deadline, DeletionCheck, Response
@@ -378,4 +379,5 @@ HANDLERS: dict[str, Callable[[Case, object, dict], Result]] = {
 
 
 def apply(name: str, *, case: Case, actor, data: dict) -> Result:
+    chronology.check(name, case, data)  # dates that contradict the case's other dates: refused
     return HANDLERS.get(name, _nothing)(case, actor, data)

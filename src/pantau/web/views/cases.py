@@ -7,10 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pantau.audit.services import access_record
+from pantau.cases import chronology
 from pantau.cases.calendar import calendar
 from pantau.cases.errors import CaseError
 from pantau.cases.forms import ActionForm, AppealForm, ResponseForm
@@ -81,10 +83,33 @@ def _actions(user, case):
                 "label": described,
                 "fields": ACTION_FIELDS.get(name, []),
                 "is_transition": any(t.name == name for t in ladder.TRANSITIONS),
-                "form": ActionForm(auto_id=f"{name}-%s"),
+                "form": _action_form(name),
             }
         )
     return out
+
+
+def _action_form(name: str) -> ActionForm:
+    """The step's form; a summons shows the examination date's two bounds (Pasal 26 ayat (2))."""
+    form = ActionForm(auto_id=f"{name}-%s")
+    if name in ("escalate_to_summons", "issue_second_summons"):
+        letter = timezone.localdate()
+        window = chronology.exam_window(letter)
+        form.initial = {"summons_date": letter, "exam_date": window.earliest}
+        exam = form.fields["exam_date"]
+        exam.widget.attrs.update(
+            {"min": window.earliest.isoformat(), "max": window.latest.isoformat()}
+        )
+        exam.help_text = _(
+            "For a letter dated %(letter)s: from %(earliest)s (%(notice)d working days to deliver "
+            "the letter) to %(latest)s at the latest (7 working days, PP 94/2021 Pasal 26 ayat (2))."
+        ) % {
+            "letter": date_format(letter, "j F Y"),
+            "earliest": date_format(window.earliest, "j F Y"),
+            "latest": date_format(window.latest, "j F Y"),
+            "notice": chronology.min_notice(),
+        }
+    return form
 
 
 @login_required
