@@ -8,10 +8,9 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.security import django_auth
 from pydantic import Field
 
-from pantau.api.auth import TokenAuth
+from pantau.api.auth import READ_AUTH, WRITE_AUTH
 from pantau.cases.errors import CaseError
 from pantau.cases.review import ReviewError, StaleFinding, finding_decide, review_queue
 from pantau.cases.selectors import acting_role, case_get_for_user, cases_visible_to
@@ -19,11 +18,10 @@ from pantau.cases.services import case_act
 from pantau.cases.timeline import employee_pattern
 from pantau.core.cases import ladder
 from pantau.monitoring.models import Finding
-from pantau.users.models import ApiToken
 from pantau.users.roles import VIEW_POSTS, Role
 
-AUTH = [TokenAuth(ApiToken.Scope.FULL), django_auth]
-router = Router(tags=["review and cases"], auth=AUTH)
+# Writes by default; each read-only operation names READ_AUTH.
+router = Router(tags=["review and cases"], auth=WRITE_AUTH)
 
 
 class FindingOut(Schema):
@@ -64,7 +62,7 @@ def _reviewer(request) -> None:
         raise HttpError(403, "only inspectors and the inspectorate head review findings")
 
 
-@router.get("/findings", response=list[FindingOut], summary="The review queue")
+@router.get("/findings", response=list[FindingOut], summary="The review queue", auth=READ_AUTH)
 def findings(request: HttpRequest, category: str = "", limit: int = 50):
     _reviewer(request)
     limit = max(1, min(limit, 500))
@@ -72,7 +70,7 @@ def findings(request: HttpRequest, category: str = "", limit: int = 50):
     return [_finding_out(f) for f in qs]
 
 
-@router.get("/findings/{finding_id}", response=FindingOut, summary="One finding")
+@router.get("/findings/{finding_id}", response=FindingOut, summary="One finding", auth=READ_AUTH)
 def finding(request: HttpRequest, finding_id: int):
     if not request.user.has_role_perm(VIEW_POSTS):
         raise HttpError(403, "your role does not see findings")
@@ -149,7 +147,7 @@ def _case_out(case, user) -> dict:
     }
 
 
-@router.get("/cases", response=list[CaseOut], summary="Cases you may see")
+@router.get("/cases", response=list[CaseOut], summary="Cases you may see", auth=READ_AUTH)
 def cases(request: HttpRequest, state: str = ""):
     qs = cases_visible_to(request.user)
     if state:
@@ -157,7 +155,7 @@ def cases(request: HttpRequest, state: str = ""):
     return [_case_out(c, request.user) for c in qs[:500]]
 
 
-@router.get("/cases/{case_id}", response=CaseOut, summary="One case")
+@router.get("/cases/{case_id}", response=CaseOut, summary="One case", auth=READ_AUTH)
 def case(request: HttpRequest, case_id: int):
     return _case_out(case_get_for_user(user=request.user, case_id=case_id), request.user)
 
@@ -228,6 +226,7 @@ class PatternOut(Schema):
     "/cases/{case_id}/pattern",
     response=PatternOut,
     summary="Pattern or outburst: evidence for the examiner, not a verdict",
+    auth=READ_AUTH,
 )
 def pattern(request: HttpRequest, case_id: int):
     c = case_get_for_user(user=request.user, case_id=case_id)
@@ -242,7 +241,7 @@ def pattern(request: HttpRequest, case_id: int):
     }
 
 
-@router.post("/self-check", summary="Check a draft post; nothing is stored")
+@router.post("/self-check", summary="Check a draft post; nothing is stored", auth=READ_AUTH)
 def self_check(request: HttpRequest, payload: TextIn):
     from pantau.monitoring.scanning import get_engine
 
