@@ -12,12 +12,20 @@ from pydantic import Field
 
 from pantau.api.auth import READ_AUTH, WRITE_AUTH
 from pantau.cases.errors import CaseError
-from pantau.cases.review import ReviewError, StaleFinding, finding_decide, review_queue
+from pantau.cases.review import (
+    ConflictOfInterest,
+    ReviewError,
+    StaleFinding,
+    finding_decide,
+    review_queue,
+    route_conflicts,
+)
 from pantau.cases.selectors import acting_role, case_get_for_user, cases_visible_to
 from pantau.cases.services import case_act
 from pantau.cases.timeline import employee_pattern
 from pantau.core.cases import ladder
 from pantau.monitoring.models import Finding
+from pantau.users.permissions import is_own_record
 from pantau.users.roles import VIEW_POSTS, Role
 
 # Writes by default; each read-only operation names READ_AUTH.
@@ -66,16 +74,31 @@ def _reviewer(request) -> None:
 def findings(request: HttpRequest, category: str = "", limit: int = 50):
     _reviewer(request)
     limit = max(1, min(limit, 500))
-    qs = review_queue(user=request.user, category=category).select_related("scan")[:limit]
-    return [_finding_out(f) for f in qs]
+    # As the web queue: conflicts of interest go to another reviewer; one's own never shows.
+    first = review_queue(user=request.user, category=category)[:limit]
+    route_conflicts(user=request.user, findings=list(first))
+    qs = review_queue(user=request.user, category=category)
+    if request.user.employee_id:
+        qs = qs.exclude(employee_id=request.user.employee_id)
+    return [_finding_out(f) for f in qs.select_related("scan")[:limit]]
 
 
 @router.get("/findings/{finding_id}", response=FindingOut, summary="One finding", auth=READ_AUTH)
 def finding(request: HttpRequest, finding_id: int):
     if not request.user.has_role_perm(VIEW_POSTS):
         raise HttpError(403, "your role does not see findings")
+    return _finding_out(_visible_finding(request, finding_id))
+
+
+def _visible_finding(request, finding_id: int) -> Finding:
+    """The finding, or 404 when it is about the user's own employee record."""
     f = get_object_or_404(Finding.objects.select_related("post", "employee", "scan"), pk=finding_id)
-    return _finding_out(f)
+    if is_own_record(request.user, f.employee_id):
+        raise Http404
+    return f
+
+
+_REVIEW_ERROR_STATUS = {StaleFinding: 409, ConflictOfInterest: 403}
 
 
 class DecisionIn(Schema):
@@ -98,7 +121,8 @@ class DecisionOut(Schema):
     summary="Decide a finding (confirm, dismiss, protected criticism, not attributable)",
 )
 def decide(request: HttpRequest, finding_id: int, payload: DecisionIn):
-    get_object_or_404(Finding, pk=finding_id)
+    _reviewer(request)
+    _visible_finding(request, finding_id)
     try:
         decision = finding_decide(
             finding_id=finding_id,
@@ -109,10 +133,8 @@ def decide(request: HttpRequest, finding_id: int, payload: DecisionIn):
             category=payload.category,
             skb_item=payload.skb_item,
         )
-    except StaleFinding as exc:
-        raise HttpError(409, str(exc)) from None
-    except ReviewError as exc:
-        raise HttpError(403 if "Only" in str(exc) else 422, str(exc)) from None
+    except ReviewError as exc:  # the status follows the kind of error, never its wording
+        raise HttpError(_REVIEW_ERROR_STATUS.get(type(exc), 422), str(exc)) from None
     f = Finding.objects.get(pk=finding_id)
     return {"decision_id": decision.pk, "finding_status": f.status, "finding_version": f.version}
 
