@@ -133,6 +133,12 @@ def test_the_owner_replaces_the_device_only_with_a_code_from_the_old_one(
         reverse("otp_setup"), {"current_token": wrong_token_for(old), "token": token_for(new)}
     )
     assert wrong_old.status_code == 200 and wrong_old.context["form"].errors
+    # The wrong guess was counted (not rolled back with the refusal): the old device is
+    # throttled, so even its right code is refused at once.
+    throttled = client.post(
+        reverse("otp_setup"), {"current_token": token_for(old), "token": token_for(new)}
+    )
+    assert throttled.status_code == 200 and throttled.context["form"].errors
     assert confirmed(owner) == [old]
 
     clock.shift(dt.timedelta(minutes=2))  # past the throttle the wrong code started
