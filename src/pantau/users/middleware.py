@@ -3,8 +3,8 @@
 A user who has a confirmed device must pass it before anything but the code page and logout:
 the password alone opens nothing, not even the set-up page (where a device could be replaced).
 With PANTAU_ENFORCE_TOTP on, a staff user without a device is sent to set one up first. The API
-is left to its own authentication (`pantau.api.auth`), which refuses such sessions in the same
-way and answers 401 instead of a redirect.
+is left to its own authentication (`pantau.api.auth`): it answers 401 to a session that has not
+passed its second factor (with enforcement on, of any role) instead of redirecting.
 """
 
 from __future__ import annotations
@@ -23,13 +23,6 @@ def user_has_confirmed_device(user) -> bool:
     from django_otp import user_has_device
 
     return user_has_device(user, confirmed=True)
-
-
-def second_factor_missing(user) -> bool:
-    """True when this logged-in user must still pass (or set up) a second factor."""
-    if not user.is_authenticated or user.is_verified():
-        return False
-    return user_has_confirmed_device(user) or (settings.PANTAU_ENFORCE_TOTP and user.is_staff_role)
 
 
 class SecondFactorMiddleware:
