@@ -72,7 +72,33 @@ if not SECRET_KEY:
 DEBUG = envbool("PANTAU_DEBUG")
 ALLOWED_HOSTS = envlist("PANTAU_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("PANTAU_CSRF_TRUSTED_ORIGINS")
-PANTAU_TRUST_PROXY = envbool("PANTAU_TRUST_PROXY")
+
+
+def envnetworks(name: str) -> list[str]:
+    """Comma-separated IP addresses or CIDR networks; a bad entry is named at start."""
+    import ipaddress
+
+    networks = []
+    for item in envlist(name):
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is not an IP address or network (e.g. 10.0.0.5, 10.0.0.0/24)"
+            ) from None
+    return networks
+
+
+# Reverse proxies whose X-Forwarded-For is believed (default none): a header from any other peer
+# is ignored, so no client chooses the address that rate limits, lockouts and logs see.
+PANTAU_TRUSTED_PROXIES = envnetworks("PANTAU_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "pantau.audit.context.client_ip"
+if envbool("PANTAU_TRUST_PROXY"):
+    raise ImproperlyConfigured(
+        "PANTAU_TRUST_PROXY trusted X-Forwarded-For from anyone and is gone: name your reverse "
+        "proxies' addresses in PANTAU_TRUSTED_PROXIES instead (e.g. 127.0.0.1 or 10.0.0.0/24)"
+    )
+
 SITE_URL = os.environ.get("PANTAU_SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [

@@ -8,22 +8,28 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.security import django_auth
 from pydantic import Field
 
-from pantau.api.auth import TokenAuth
+from pantau.api.auth import READ_AUTH, WRITE_AUTH
 from pantau.cases.errors import CaseError
-from pantau.cases.review import ReviewError, StaleFinding, finding_decide, review_queue
+from pantau.cases.review import (
+    ConflictOfInterest,
+    ReviewError,
+    StaleFinding,
+    finding_decide,
+    review_queue,
+    route_conflicts,
+)
 from pantau.cases.selectors import acting_role, case_get_for_user, cases_visible_to
 from pantau.cases.services import case_act
 from pantau.cases.timeline import employee_pattern
 from pantau.core.cases import ladder
 from pantau.monitoring.models import Finding
-from pantau.users.models import ApiToken
+from pantau.users.permissions import is_own_record
 from pantau.users.roles import VIEW_POSTS, Role
 
-AUTH = [TokenAuth(ApiToken.Scope.FULL), django_auth]
-router = Router(tags=["review and cases"], auth=AUTH)
+# Writes by default; each read-only operation names READ_AUTH.
+router = Router(tags=["review and cases"], auth=WRITE_AUTH)
 
 
 class FindingOut(Schema):
@@ -64,20 +70,35 @@ def _reviewer(request) -> None:
         raise HttpError(403, "only inspectors and the inspectorate head review findings")
 
 
-@router.get("/findings", response=list[FindingOut], summary="The review queue")
+@router.get("/findings", response=list[FindingOut], summary="The review queue", auth=READ_AUTH)
 def findings(request: HttpRequest, category: str = "", limit: int = 50):
     _reviewer(request)
     limit = max(1, min(limit, 500))
-    qs = review_queue(user=request.user, category=category).select_related("scan")[:limit]
-    return [_finding_out(f) for f in qs]
+    # As the web queue: conflicts of interest go to another reviewer; one's own never shows.
+    first = review_queue(user=request.user, category=category)[:limit]
+    route_conflicts(user=request.user, findings=list(first))
+    qs = review_queue(user=request.user, category=category)
+    if request.user.employee_id:
+        qs = qs.exclude(employee_id=request.user.employee_id)
+    return [_finding_out(f) for f in qs.select_related("scan")[:limit]]
 
 
-@router.get("/findings/{finding_id}", response=FindingOut, summary="One finding")
+@router.get("/findings/{finding_id}", response=FindingOut, summary="One finding", auth=READ_AUTH)
 def finding(request: HttpRequest, finding_id: int):
     if not request.user.has_role_perm(VIEW_POSTS):
         raise HttpError(403, "your role does not see findings")
+    return _finding_out(_visible_finding(request, finding_id))
+
+
+def _visible_finding(request, finding_id: int) -> Finding:
+    """The finding, or 404 when it is about the user's own employee record."""
     f = get_object_or_404(Finding.objects.select_related("post", "employee", "scan"), pk=finding_id)
-    return _finding_out(f)
+    if is_own_record(request.user, f.employee_id):
+        raise Http404
+    return f
+
+
+_REVIEW_ERROR_STATUS = {StaleFinding: 409, ConflictOfInterest: 403}
 
 
 class DecisionIn(Schema):
@@ -100,7 +121,8 @@ class DecisionOut(Schema):
     summary="Decide a finding (confirm, dismiss, protected criticism, not attributable)",
 )
 def decide(request: HttpRequest, finding_id: int, payload: DecisionIn):
-    get_object_or_404(Finding, pk=finding_id)
+    _reviewer(request)
+    _visible_finding(request, finding_id)
     try:
         decision = finding_decide(
             finding_id=finding_id,
@@ -111,10 +133,8 @@ def decide(request: HttpRequest, finding_id: int, payload: DecisionIn):
             category=payload.category,
             skb_item=payload.skb_item,
         )
-    except StaleFinding as exc:
-        raise HttpError(409, str(exc)) from None
-    except ReviewError as exc:
-        raise HttpError(403 if "Only" in str(exc) else 422, str(exc)) from None
+    except ReviewError as exc:  # the status follows the kind of error, never its wording
+        raise HttpError(_REVIEW_ERROR_STATUS.get(type(exc), 422), str(exc)) from None
     f = Finding.objects.get(pk=finding_id)
     return {"decision_id": decision.pk, "finding_status": f.status, "finding_version": f.version}
 
@@ -149,7 +169,7 @@ def _case_out(case, user) -> dict:
     }
 
 
-@router.get("/cases", response=list[CaseOut], summary="Cases you may see")
+@router.get("/cases", response=list[CaseOut], summary="Cases you may see", auth=READ_AUTH)
 def cases(request: HttpRequest, state: str = ""):
     qs = cases_visible_to(request.user)
     if state:
@@ -157,7 +177,7 @@ def cases(request: HttpRequest, state: str = ""):
     return [_case_out(c, request.user) for c in qs[:500]]
 
 
-@router.get("/cases/{case_id}", response=CaseOut, summary="One case")
+@router.get("/cases/{case_id}", response=CaseOut, summary="One case", auth=READ_AUTH)
 def case(request: HttpRequest, case_id: int):
     return _case_out(case_get_for_user(user=request.user, case_id=case_id), request.user)
 
@@ -228,6 +248,7 @@ class PatternOut(Schema):
     "/cases/{case_id}/pattern",
     response=PatternOut,
     summary="Pattern or outburst: evidence for the examiner, not a verdict",
+    auth=READ_AUTH,
 )
 def pattern(request: HttpRequest, case_id: int):
     c = case_get_for_user(user=request.user, case_id=case_id)
@@ -242,7 +263,7 @@ def pattern(request: HttpRequest, case_id: int):
     }
 
 
-@router.post("/self-check", summary="Check a draft post; nothing is stored")
+@router.post("/self-check", summary="Check a draft post; nothing is stored", auth=READ_AUTH)
 def self_check(request: HttpRequest, payload: TextIn):
     from pantau.monitoring.scanning import get_engine
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextvars
+import functools
+import ipaddress
 from dataclasses import dataclass
 
 
@@ -32,11 +34,50 @@ def reset(token: contextvars.Token) -> None:
 
 
 def client_ip(request) -> str | None:
-    """The client address; X-Forwarded-For is trusted only when PANTAU_TRUST_PROXY is on."""
+    """The client's address: the peer's, unless the peer is a trusted proxy.
+
+    From a proxy named in PANTAU_TRUSTED_PROXIES, X-Forwarded-For is read from the right (each
+    proxy appends the address it saw) and the first address that is not itself a trusted proxy
+    is the client's; whatever a client wrote further left is never reached. A header from any
+    other peer is ignored.
+    """
     from django.conf import settings
 
-    if getattr(settings, "PANTAU_TRUST_PROXY", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR") or None
+    peer = request.META.get("REMOTE_ADDR") or None
+    networks = _networks(tuple(getattr(settings, "PANTAU_TRUSTED_PROXIES", ())))
+    if peer is None or not _trusted(peer, networks):
+        return peer
+    nearest = peer
+    for hop in reversed(request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")):
+        hop = hop.strip()
+        if not hop:
+            continue
+        if not _is_address(hop):
+            return nearest  # not an address: stop at the last hop we could vouch for
+        if not _trusted(hop, networks):
+            return hop
+        nearest = hop
+    return nearest
+
+
+@functools.lru_cache(maxsize=8)
+def _networks(entries: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+
+
+def _is_address(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _trusted(address: str, networks: tuple) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    if ip.version == 6 and ip.ipv4_mapped is not None:  # a dual-stack socket's IPv4 peer
+        ip = ip.ipv4_mapped
+    return any(ip in network for network in networks)

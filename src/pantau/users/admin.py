@@ -1,11 +1,13 @@
-"""Admin for users: role and employee link; changes go to the audit log."""
+"""Admin for users: role and employee link, second-factor reset; changes go to the audit log."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from pantau.audit.admin_mixins import AuditedAdminMixin
 from pantau.users.models import ApiToken, User
+from pantau.users.services import UserError, totp_reset
 
 
 @admin.register(User)
@@ -22,6 +24,24 @@ class UserAdmin(AuditedAdminMixin, DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         (_("Pantau role"), {"fields": ("role", "employee")}),
     )
+    actions = ["reset_second_factor"]
+
+    @admin.action(description=_("Reset two-step verification (lost authenticator app)"))
+    def reset_second_factor(self, request, queryset):
+        """Each reset is audited and the user told in the app and by e-mail."""
+        for user in queryset:
+            try:
+                totp_reset(user=user, actor=request.user)
+            except UserError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                return
+        count = len(queryset)
+        text = ngettext(
+            "Two-step verification reset for %(count)d user, who was notified.",
+            "Two-step verification reset for %(count)d users; each was notified.",
+            count,
+        )
+        self.message_user(request, text % {"count": count}, messages.SUCCESS)
 
 
 @admin.register(ApiToken)

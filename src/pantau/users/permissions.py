@@ -38,3 +38,11 @@ def roles_required(*roles: str):
         return wrapped
 
     return decorator
+
+
+def is_own_record(user, employee_id: int | None) -> bool:
+    """Whether a staff user would be looking at a record about themselves.
+
+    Staff who are also on the employee list (an inspector, the head) may not open findings
+    about themselves: the page and the API answer 404, as for any record they may not see."""
+    return user.is_staff_role and employee_id is not None and user.employee_id == employee_id

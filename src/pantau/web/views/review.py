@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -13,7 +14,7 @@ from pantau.cases.review import ReviewError, finding_decide, review_queue, route
 from pantau.cases.timeline import employee_pattern
 from pantau.monitoring.models import Finding
 from pantau.monitoring.scanning import NOTES as SCAN_NOTES
-from pantau.users.permissions import role_perm_required, roles_required
+from pantau.users.permissions import is_own_record, role_perm_required, roles_required
 from pantau.users.roles import VIEW_POSTS, Role
 
 
@@ -41,6 +42,8 @@ def finding_detail(request, finding_id: int):
         ),
         pk=finding_id,
     )
+    if is_own_record(request.user, finding.employee_id):
+        raise Http404
     can_decide = request.user.role in (Role.INSPECTOR, Role.HEAD)
     form = ReviewForm(
         request.POST or None, initial={"version": finding.version, "category": finding.top_category}
