@@ -62,8 +62,17 @@ def _someone_waits_for_a_lock() -> bool:
         return cursor.fetchone()[0] > 0
 
 
-def overlapping(first: Callable[[], Any], second: Callable[[], Any]) -> tuple[Any, Any]:
-    """Outcomes of ``first`` and ``second``, ``second`` reading while ``first`` is uncommitted."""
+def overlapping(
+    first: Callable[[], Any],
+    second: Callable[[], Any],
+    *,
+    then: Callable[[], Any] | None = None,
+) -> tuple[Any, Any]:
+    """Outcomes of ``first`` and ``second``, ``second`` reading while ``first`` is uncommitted.
+
+    ``then`` runs in ``first``'s transaction once ``second`` is waiting, before the commit (an
+    exception there rolls ``first`` back and is its outcome).
+    """
     first_done, second_done = threading.Event(), threading.Event()
     outcomes: list[Any] = [None, None]
 
@@ -78,6 +87,8 @@ def overlapping(first: Callable[[], Any], second: Callable[[], Any]) -> tuple[An
                         time.sleep(0.05)  # let the waiter settle on the lock, then commit
                         break
                     time.sleep(0.01)
+                if then is not None:
+                    then()
         except Exception as exc:  # noqa: BLE001 - the outcome under test
             outcomes[0] = exc
         finally:
