@@ -191,6 +191,39 @@ def test_two_objections_at_once_make_one(users, registry):
             assert steps_and_entries(case, "open_appeal") == (1, 1)
 
 
+@pytest.mark.parametrize("first", ["resolve_appeal", "withdraw_appeal"])
+def test_an_objection_decided_and_withdrawn_at_once_ends_one_way(users, registry, first):
+    for _round in range(ROUNDS // 4):
+        Case.objects.filter(employee=registry.employees["e4"]).update(state="closed")
+        case = Case.objects.create(
+            employee=registry.employees["e4"], opened_by=users["inspector"], state="appeal"
+        )
+        Appeal.objects.create(
+            case=case, kind="objection", text="keberatan", filed_by=users["employee"],
+            decide_by=dt.date(2026, 12, 21),
+        )  # fmt: skip
+        calls = {
+            "resolve_appeal": lambda case=case: case_act(
+                case_id=case.pk,
+                name="resolve_appeal",
+                actor=users["decider"],
+                data={"outcome": "upheld", "reason": "tetap"},
+            ),
+            "withdraw_appeal": lambda case=case: case_act(
+                case_id=case.pk,
+                name="withdraw_appeal",
+                actor=users["employee"],
+                data={"text": "saya cabut"},
+            ),
+        }
+        second = "withdraw_appeal" if first == "resolve_appeal" else "resolve_appeal"
+        outcomes = dict(zip([first, second], overlapping(calls[first], calls[second]), strict=True))
+        assert check_one_winner(case, outcomes) == first
+        appeal = Appeal.objects.get(case=case)
+        assert appeal.outcome == {"resolve_appeal": "upheld", "withdraw_appeal": "withdrawn"}[first]
+        assert Case.objects.get(pk=case.pk).state == "closed"
+
+
 def decide(finding, reviewer, outcome):
     return lambda: finding_decide(
         finding_id=finding.pk,
