@@ -35,6 +35,6 @@ BUSY_SQLSTATES = {"40001", "40P01", "55P03"}
 def database_busy(exc: Exception) -> bool:
     """Whether ``exc`` says another transaction held what we needed (not a broken database)."""
     cause = exc.__cause__ or exc
-    if getattr(cause, "sqlstate", None) in BUSY_SQLSTATES:
+    if (getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)) in BUSY_SQLSTATES:
         return True
     return "locked" in str(exc).lower()
