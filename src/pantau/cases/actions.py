@@ -307,7 +307,7 @@ def resolve_appeal(case, actor, data) -> Result:
     appeal = case.appeals.filter(outcome="").latest("filed_at")
     appeal.outcome, appeal.outcome_note = data["outcome"], str(data.get("reason", ""))
     appeal.decided_by, appeal.decided_at = actor, timezone.now()
-    appeal.save()
+    appeal.save(update_fields=["outcome", "outcome_note", "decided_by", "decided_at"])
     _meet(case, "objection_decision", "appeal_decision")
     return {}, {"appeal": appeal.pk, "outcome": appeal.outcome}, EVERYONE
 
@@ -316,7 +316,7 @@ def withdraw_appeal(case, actor, data) -> Result:
     appeal = case.appeals.filter(outcome="").latest("filed_at")
     appeal.outcome, appeal.outcome_note = Appeal.Outcome.WITHDRAWN, str(data.get("text", ""))
     appeal.decided_at = timezone.now()
-    appeal.save()
+    appeal.save(update_fields=["outcome", "outcome_note", "decided_at"])
     _meet(case, "objection_decision", "appeal_decision")
     return {}, {"appeal": appeal.pk, "outcome": "withdrawn"}, ["decider", "inspectors"]
 

@@ -2,15 +2,21 @@
 
 Every decision is stored as a labelled example (``ReviewDecision.as_training_example``); a
 confirmed finding joins the employee's open case (opened if there is none).
+
+Two reviewers deciding the same finding at once: the decision is a conditional UPDATE on the
+finding's version, so exactly one wins and the other gets :class:`StaleFinding`. Two findings of
+one employee confirmed at once join the same case: the open case is locked while the finding is
+added, and a case opened by the other reviewer in the meantime is joined, not duplicated.
 """
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext as _
 
 from pantau.audit.services import audit_record
+from pantau.cases.errors import database_busy
 from pantau.cases.models import Case, CaseFinding, CaseStep, ReviewDecision, RoutingLog
 from pantau.cases.people import ActorFacts, conflicts_for, explain
 from pantau.core.cases.ladder import State
@@ -137,6 +143,30 @@ def finding_decide(
     skb_item: int | None = None,
 ) -> ReviewDecision:
     """Store a reviewer's decision; refuses if the finding changed since ``expected_version``."""
+    try:
+        return _check_and_decide(
+            finding_id=finding_id,
+            expected_version=expected_version,
+            reviewer=reviewer,
+            outcome=outcome,
+            reason=reason,
+            category=category,
+            skb_item=skb_item,
+        )
+    except OperationalError as exc:
+        if database_busy(exc):
+            raise StaleFinding(
+                _(
+                    "Another reviewer is deciding this finding right now; reload the page to see "
+                    "their decision."
+                )
+            ) from None
+        raise
+
+
+def _check_and_decide(
+    *, finding_id, expected_version, reviewer, outcome, reason, category, skb_item
+):
     finding = Finding.objects.select_related("post", "employee").get(pk=finding_id)
     _check(
         reviewer=reviewer,
@@ -201,17 +231,40 @@ def _decide(*, finding, expected_version, reviewer, outcome, reason, category, s
     return decision
 
 
+def _open_case(employee_id: int) -> Case | None:
+    """The employee's open case, locked until the end of the transaction (PostgreSQL)."""
+    return (
+        Case.objects.select_for_update(of=("self",))
+        .filter(employee_id=employee_id)
+        .exclude(state=State.CLOSED.value)
+        .first()
+    )
+
+
 def _attach_to_case(*, finding: Finding, actor) -> Case:
-    case = Case.objects.filter(employee=finding.employee).exclude(state=State.CLOSED.value).first()
+    case = _open_case(finding.employee_id)
     created = case is None
     if created:
-        case = Case.objects.create(employee=finding.employee, opened_by=actor, assigned_to=actor)
-        audit_record(
-            action="case.opened",
-            obj=case,
-            actor=actor,
-            after={"employee": finding.employee_id, "finding": finding.pk},
-        )
+        try:
+            with transaction.atomic():
+                case = Case.objects.create(
+                    employee=finding.employee, opened_by=actor, assigned_to=actor
+                )
+        except IntegrityError:  # another reviewer opened the case meanwhile: join it
+            case, created = _open_case(finding.employee_id), False
+            if case is None:
+                raise StaleFinding(
+                    _("The employee's case changed meanwhile; reload the page and try again.")
+                ) from None
+        else:
+            audit_record(
+                action="case.opened",
+                obj=case,
+                actor=actor,
+                after={"employee": finding.employee_id, "finding": finding.pk},
+            )
+    if not created:  # the case is about more now: a page showing the old one is stale
+        Case.objects.filter(pk=case.pk).update(version=F("version") + 1)
     CaseFinding.objects.get_or_create(case=case, finding=finding)
     CaseStep.objects.create(
         case=case,

@@ -2,20 +2,29 @@
 
 ``case_act`` checks the actor's role on this case, evaluates the preconditions, refuses with the
 ladder's reason, applies the action's own changes, and writes the step and the audit entry in
-the same transaction; notifications go out after commit. A stale ``expected_version`` (someone
-else acted first) is refused with a clear message.
+the same transaction; notifications go out after commit.
+
+Two people acting on the same case at once: the case row is locked (``SELECT … FOR UPDATE`` on
+PostgreSQL; SQLite runs one writing transaction at a time) before anything is checked, and the
+version the actor saw (``expected_version``, or the version committed when the call began) must
+still be the case's version once the lock is held. The write itself is a conditional UPDATE of
+the changed fields only (``… WHERE id = ? AND version = ?``). Whoever comes second gets
+:class:`~pantau.cases.errors.CaseConflict` and nothing of theirs is stored: no step, no audit
+entry. A database that stays busy past its lock timeout is reported the same way.
 """
 
 from __future__ import annotations
 
-from django.db import transaction
+import copy
+
+from django.db import OperationalError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pantau.audit.services import audit_record
 from pantau.cases import actions
-from pantau.cases.errors import CaseError
+from pantau.cases.errors import CaseConflict, CaseError, database_busy
 from pantau.cases.facts import facts_for
 from pantau.cases.models import Case, CaseStep
 from pantau.cases.selectors import acting_role
@@ -39,20 +48,46 @@ def is_transition(name: str) -> bool:
     return any(t.name == name for t in ladder.TRANSITIONS)
 
 
-@transaction.atomic
+def _fields(case: Case) -> dict:
+    """The case's stored columns (by attname) except the key and the version, as copies."""
+    return {
+        f.attname: copy.deepcopy(getattr(case, f.attname))
+        for f in Case._meta.concrete_fields
+        if not f.primary_key and f.attname != "version"
+    }
+
+
 def case_act(
     *, case_id: int, name: str, actor, data: dict | None = None, expected_version: int | None = None
 ) -> Case:
-    """Perform transition or event ``name`` on the case, as ``actor``."""
+    """Perform transition or event ``name`` on the case, as ``actor``.
+
+    Raises :class:`CaseError`; :class:`CaseConflict` when someone else changed the case first.
+    """
+    try:
+        # The version the actor acted upon: the page's, or what was committed when the call came
+        # (read before our transaction starts, so a writer still holding the case cannot hide
+        # behind its commit: we would otherwise act on its result without having seen it).
+        seen = expected_version
+        if seen is None:
+            seen = Case.objects.filter(pk=case_id).values_list("version", flat=True).first()
+        return _act(case_id=case_id, name=name, actor=actor, data=data, seen=seen)
+    except OperationalError as exc:
+        if database_busy(exc):
+            raise CaseConflict() from None
+        raise
+
+
+@transaction.atomic
+def _act(*, case_id: int, name: str, actor, data: dict | None, seen: int | None) -> Case:
     data = dict(data or {})
-    case = Case.objects.select_related("employee").get(pk=case_id)
+    case = Case.objects.select_for_update(of=("self",)).select_related("employee").get(pk=case_id)
     role = acting_role(actor, case)
     if role is None:
         raise CaseError(_("You have no role in this case."), "no_role")
-    if expected_version is not None and case.version != expected_version:
-        raise CaseError(
-            _("Someone else acted on this case in the meantime; reload the page."), "stale"
-        )
+    if case.version != seen:
+        raise CaseConflict()
+    stored = _fields(case)
     before_state = case.state
     try:
         if is_transition(name):
@@ -73,9 +108,13 @@ def case_act(
         case.closed_at = timezone.now()
         case.close_reason = case.close_reason or str(data.get("reason", ""))
         case.deadlines.filter(met_at__isnull=True).update(met_at=case.closed_at)
-    case.save()
-    Case.objects.filter(pk=case.pk).update(version=F("version") + 1)
-    case.refresh_from_db(fields=["version"])
+    changed = {k: v for k, v in _fields(case).items() if stored[k] != v}
+    written = Case.objects.filter(pk=case.pk, version=case.version).update(
+        **changed, version=F("version") + 1
+    )
+    if written != 1:
+        raise CaseConflict()
+    case.version += 1
     CaseStep.objects.create(
         case=case,
         name=name,

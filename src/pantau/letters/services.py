@@ -7,6 +7,11 @@ DOCX from that row, stores both with their SHA-256, and writes ``letters.issued`
 log in the same transaction. ``letter_correct`` issues a new letter (new number) that points to
 the old one; letters are never edited. Rendering reads only the row, so ``letter_render_files``
 can also run later in a task and gives the same bytes.
+
+The case row is locked while a letter is issued, so a letter cannot slip onto a case that is being
+closed at the same moment; numbers come from :mod:`pantau.letters.numbering` in the same
+transaction (a refused letter gives its number back). A database too busy to answer in time is a
+clear "try again", not an error page.
 """
 
 from __future__ import annotations
@@ -15,12 +20,13 @@ import datetime as dt
 import hashlib
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.template import Context, Engine, TemplateDoesNotExist, TemplateSyntaxError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from pantau.audit.services import audit_record
+from pantau.cases.errors import database_busy
 from pantau.cases.models import Case
 from pantau.cases.selectors import acting_role
 from pantau.letters import content as gathering
@@ -117,7 +123,6 @@ def letter_render_files(letter: Letter) -> Letter:
     return letter
 
 
-@transaction.atomic
 def letter_issue(
     *,
     case: Case,
@@ -128,14 +133,33 @@ def letter_issue(
     corrects: Letter | None = None,
 ) -> Letter:
     """Issue a letter of ``kind`` on ``case`` in ``language`` (see the module docstring)."""
+    try:
+        return _issue(
+            case=case, kind=kind, actor=actor, language=language, extra=extra, corrects=corrects
+        )
+    except OperationalError as exc:
+        if database_busy(exc):
+            raise LetterError(
+                _("Someone else is changing this case right now; reload the page and try again."),
+                "conflict",
+            ) from None
+        raise
+
+
+@transaction.atomic
+def _issue(*, case: Case, kind: str, actor, language: str, extra, corrects) -> Letter:
     if kind not in Kind.values:
         raise LetterError(_("Unknown kind of letter."), "bad_input")
     if language not in Language.values:
         raise LetterError(_("Unknown letter language."), "bad_input")
     extra = dict(extra or {})
-    case = Case.objects.select_related(
-        "employee__unit", "employee__supervisor__unit", "assigned_to__employee__unit"
-    ).get(pk=case.pk)
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related(
+            "employee__unit", "employee__supervisor__unit", "assigned_to__employee__unit"
+        )
+        .get(pk=case.pk)
+    )
     _check_may_issue(actor, case, kind)
     template = template_for(kind, language)
     head = letterhead_get()
