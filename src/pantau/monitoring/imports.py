@@ -74,6 +74,14 @@ def _post_row(item: SourcePost, account_id: int | None, run: ImportRun | None) -
         "views": int(reach.get("views") or 0),
         "content_hash": item.content_hash,
         "raw": item.raw,
+        "deleted_by_author": bool(item.deleted),
+        "deleted_at": item.deleted_at,
+        "reply_to_id": (item.in_reply_to or "")[:200],
+        "quoted_id": (item.quoted or "")[:200],
+        "reshared_id": (item.reshared or "")[:200],
+        "reshared_author": (item.reshared_author or "")[:150],
+        "shared_url": (item.shared_url or "")[:2000],
+        "shared_title": item.shared_title or "",
         "source": "import",
         "import_run_id": run.pk if run is not None else None,
     }
@@ -115,6 +123,8 @@ def store_posts(
         item = items[index]
         if key in existing:
             outcomes[index] = "duplicate"
+            if item.deleted:
+                _mark_deleted(key, item)
             continue
         account_id = directory.find(platform=item.platform, handle=item.handle, url=item.url)
         if account_id is None and keep_unregistered_until is None:
@@ -128,6 +138,14 @@ def store_posts(
         outcomes[index] = "imported"
     insert_rows(Post, new_posts, ignore_conflicts=True)
     return outcomes
+
+
+def _mark_deleted(key: tuple[str, str], item: SourcePost) -> None:
+    """A post stored live that a later export lists as deleted by its author: say so."""
+    platform, post_id = key
+    Post.objects.filter(platform=platform, post_id=post_id, deleted_by_author=False).update(
+        deleted_by_author=True, deleted_at=item.deleted_at
+    )
 
 
 def _write_batch(run: ImportRun, batch: _Batch, position, directory: AccountDirectory) -> None:

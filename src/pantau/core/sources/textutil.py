@@ -174,6 +174,7 @@ _DAY_FIRST = (
     "%Y/%m/%d",
 )
 TWITTER_FORMAT = "%a %b %d %H:%M:%S %z %Y"
+GRAILBIRD_FORMAT = "%Y-%m-%d %H:%M:%S %z"  # the X archive before 2019 (and its tweets.csv)
 
 
 def _aware(value: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
@@ -212,7 +213,7 @@ def parse_datetime(value, tz: dt.tzinfo) -> dt.datetime | None:
         return _aware(dt.datetime.fromisoformat(text), tz)
     except ValueError:
         pass
-    for fmt in (TWITTER_FORMAT, *_DAY_FIRST):
+    for fmt in (TWITTER_FORMAT, GRAILBIRD_FORMAT, *_DAY_FIRST):
         try:
             return _aware(dt.datetime.strptime(text, fmt), tz)
         except ValueError:
