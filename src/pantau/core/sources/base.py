@@ -140,6 +140,7 @@ def make_post(
     reshared_author: str = "",
     shared_url: str = "",
     shared_title: str = "",
+    attachment: str = "",
 ) -> SourcePost:
     """A `SourcePost` with the usual clean-ups: ids as str, empty reach numbers dropped,
     the language guessed from the text unless the source said "id" or "en"."""
@@ -165,6 +166,7 @@ def make_post(
         reshared_author=reshared_author or "",
         shared_url=(shared_url or "").strip(),
         shared_title=shared_title or "",
+        attachment=attachment or "",
     )
 
 

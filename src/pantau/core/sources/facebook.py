@@ -183,7 +183,19 @@ def _entry(ctx: Context, member: str, index: int, entry, kind: str, handle: str)
         location={"file": ctx.describe(member), "index": index},
         shared_url=shared_url,
         shared_title=shared_title,
+        attachment=_media_uri(entry),
     )
+
+
+def _media_uri(entry: dict) -> str:
+    """The first media file attached (``attachments[].data[].media.uri``): an id-less post's
+    photo tells it apart from another posted in the same second."""
+    for attachment in entry.get("attachments") or ():
+        for item in (attachment.get("data") or ()) if isinstance(attachment, dict) else ():
+            media = item.get("media") if isinstance(item, dict) else None
+            if isinstance(media, dict) and isinstance(media.get("uri"), str):
+                return media["uri"]
+    return ""
 
 
 def _shared_link(entry: dict) -> tuple[str, str]:

@@ -124,6 +124,7 @@ def _media_post(ctx: Context, member: str, index: int, record: dict, handle: str
         text=clean_text(caption, meta=True),
         raw=record,
         location={"file": ctx.describe(member), "index": index},
+        attachment=next((m["uri"] for m in media if isinstance(m.get("uri"), str)), ""),
     )
 
 
