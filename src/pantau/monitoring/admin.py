@@ -115,7 +115,14 @@ class FeedSourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["kind", "url", "acct", "account", "active", "last_polled_at", "last_error"]
     list_filter = ["kind", "active", "error_permanent"]
     autocomplete_fields = ["account"]
-    readonly_fields = ["cursor", "last_polled_at", "next_poll_at", "last_error", "error_permanent"]
+    readonly_fields = [
+        "cursor",
+        "last_polled_at",
+        "next_poll_at",
+        "last_error",
+        "error_permanent",
+        "failures",
+    ]
 
 
 @admin.register(ClaimEntry)

@@ -395,6 +395,11 @@ class FeedSource(models.Model):
     next_poll_at = models.DateTimeField(_("next poll"), null=True, blank=True, db_index=True)
     last_error = models.TextField(_("last error"), blank=True)
     error_permanent = models.BooleanField(_("error is permanent"), default=False)
+    failures = models.PositiveIntegerField(
+        _("failures in a row"),
+        default=0,
+        help_text=_("The feed is turned off after this many lasting failures in a row."),
+    )
 
     class Meta:
         verbose_name = _("feed")
