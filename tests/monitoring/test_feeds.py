@@ -124,7 +124,9 @@ def fail_until_off(feed) -> None:
         assert feed.active == (attempt < OFF_AFTER_FAILURES)
 
 
-def test_a_missing_feed_is_turned_off_after_repeated_failures_with_the_reason(server, fb_account):
+def test_a_missing_feed_is_turned_off_after_repeated_failures_with_the_reason(
+    server, fb_account, in_english
+):
     feed = rss_feed(server, fb_account, "/hilang.xml")
     fail_until_off(feed)
     assert not feed.active and feed.error_permanent

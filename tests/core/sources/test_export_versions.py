@@ -398,3 +398,19 @@ def test_the_mastodon_account_archive_is_read_from_its_outbox(tmp_path):
     assert (boost.post_id, boost.kind, boost.reshared) == ("113", "share", "950")
     assert boost.reshared_author == "humas@lain.example"
     assert boost.shared_url == "https://lain.example/users/humas/statuses/950"
+
+
+def test_an_instagram_file_of_unknown_shape_names_its_keys_and_the_rest_is_read(tmp_path):
+    root = tmp_path / "ig"
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "posts_1.json").write_text(
+        json.dumps(
+            [{"media": [{"uri": "a.jpg", "creation_timestamp": 1700000000, "title": "Ada"}]}]
+        )
+    )
+    (root / "content" / "reels.json").write_text(json.dumps({"ig_reels_media_v2": [], "x": 1}))
+    posts, problems = split(open_source(root, format="instagram", handle="rina"))
+    assert [p.text for p in posts] == ["Ada"]
+    [problem] = problems
+    assert problem.file.endswith("reels.json")
+    assert "top-level keys found: ig_reels_media_v2, x" in problem.reason

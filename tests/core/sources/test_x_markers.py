@@ -75,3 +75,10 @@ def test_a_retweet_names_its_author_from_the_first_mention_since_2019(tmp_path):
     assert (by_id["201"].reshared_author, by_id["201"].reshared) == ("akunlama", "150")
     assert (by_id["202"].kind, by_id["202"].in_reply_to) == ("comment", "190")
     assert by_id["202"].reshared_author == ""
+
+
+def test_a_deleted_at_written_in_iso_8601_is_read_too(tmp_path):
+    gone = tweet("300", "Hapus", deleted_at="2022-05-01T12:00:00.000Z")
+    root = _archive(tmp_path / "x", [], [gone])
+    [post] = split(open_source(root, format="x-archive"))[0]
+    assert post.deleted and post.deleted_at == dt.datetime(2022, 5, 1, 12, tzinfo=dt.UTC)
