@@ -60,3 +60,15 @@ def test_the_deletion_check_takes_the_export_as_evidence(registry, users, delete
     assert check.result == "deleted"
     assert "dihapus oleh penulis pada 3 Maret 2026 12:05" in check.after_evidence
     assert Case.objects.get(pk=case.pk).deletion_verified_at is not None
+
+
+def test_the_finding_page_shows_the_shared_link_and_the_reshared_author(login_as, make_finding):
+    finding = make_finding(employee_key="e4")
+    post = finding.post
+    post.shared_url, post.shared_title = "https://hoaks.example/gaji", "Gaji PNS dipotong"
+    post.reshared_author, post.reply_to_id = "humaspemda", "8700"
+    post.save()
+    html = login_as("inspector").get(reverse("finding_detail", args=[finding.pk])).content.decode()
+    assert '<a href="https://hoaks.example/gaji"' in html and "Gaji PNS dipotong" in html
+    assert "@humaspemda" in html and "8700" in html
+    assert "Tautan yang dibagikan" in html

@@ -414,3 +414,10 @@ def test_an_instagram_file_of_unknown_shape_names_its_keys_and_the_rest_is_read(
     [problem] = problems
     assert problem.file.endswith("reels.json")
     assert "top-level keys found: ig_reels_media_v2, x" in problem.reason
+
+
+def test_a_lone_outbox_json_is_read_as_the_archive_not_line_by_line(tmp_path):
+    root = write_mastodon_archive(tmp_path / "m")
+    posts, problems = split(open_source(root / "outbox.json", format="mastodon", handle="rina"))
+    assert problems == [] and [p.post_id for p in posts] == ["111", "112", "113"]
+    assert {p.handle for p in posts} == {"rina@sosial.example"}  # from the activities' actor
