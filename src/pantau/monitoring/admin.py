@@ -56,8 +56,8 @@ class WatchlistEntryForm(forms.ModelForm):
 @admin.register(Post)
 class PostAdmin(ReadOnly):
     list_display = ["platform", "handle", "created_at", "kind", "scan_state", "text"]
-    list_filter = ["platform", "kind", "scan_state", "source"]
-    search_fields = ["handle", "text", "post_id"]
+    list_filter = ["platform", "kind", "scan_state", "source", "deleted_by_author"]
+    search_fields = ["handle", "text", "post_id", "shared_url", "shared_title"]
 
 
 @admin.register(ImportRun)

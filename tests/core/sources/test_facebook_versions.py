@@ -142,3 +142,26 @@ def test_a_cut_off_wrapped_list_keeps_its_complete_records(tmp_path):
     assert problem.file.endswith("your_posts_2.json") and problem.line > 1
     assert "truncated at line" in problem.reason and "column" in problem.reason
     assert "the 3 complete records before it were read" in problem.reason
+
+
+def test_a_photo_post_takes_the_caption_kept_with_its_media(tmp_path):
+    photo = {
+        "timestamp": 1_700_000_000,
+        "attachments": [
+            {
+                "data": [
+                    {
+                        "media": {
+                            "uri": "posts/media/a.jpg",
+                            "creation_timestamp": 1_700_000_000,
+                            "description": mojibake("Kerja bakti di kantor 💪"),
+                        }
+                    }
+                ]
+            }
+        ],
+        "title": "Budi added a new photo.",
+    }
+    _dump(tmp_path / "fb" / "posts" / "your_posts_1.json", [photo])
+    [post] = split(open_source(tmp_path / "fb", format="facebook", handle="budi"))[0]
+    assert (post.kind, post.text, post.shared_url) == ("post", "Kerja bakti di kantor 💪", "")

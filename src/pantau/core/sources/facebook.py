@@ -8,7 +8,9 @@ Files read, wherever they sit in the export (names as Facebook has used them ove
   list as ``{"status_updates": [...]}``. The link a post shares
   (``attachments[].data[].external_context.{url, name}``) is kept as ``shared_url`` and
   ``shared_title``; kind ``share`` when there is one (the structure, whatever the export's
-  language) or when the title says so in English or Indonesian, else ``post``;
+  language) or when the title says so in English or Indonesian, else ``post``. A photo or video
+  post without text of its own takes the caption kept with its media
+  (``attachments[].data[].media.description``);
 - ``comments.json`` (``{"comments_v2": [...]}``, 2018-19: ``{"comments": [...]}``), each
   ``data[].comment.comment`` → kind ``comment``;
 - ``group_posts.json`` / ``your_group_posts*.json`` (``group_posts_v2``) → ``post``, and
@@ -161,6 +163,8 @@ def _entry(ctx: Context, member: str, index: int, entry, kind: str, handle: str)
         text = title
     else:
         text = "\n\n".join(clean_text(t, meta=True) for t in _texts(entry, kind))
+        if not text:
+            text = clean_text(_media_caption(entry), meta=True)
     shared_url, shared_title = _shared_link(entry)
     if kind == "post" and (shared_url or _SHARED.search(title)):
         kind = "share"
@@ -185,6 +189,17 @@ def _entry(ctx: Context, member: str, index: int, entry, kind: str, handle: str)
         shared_title=shared_title,
         attachment=_media_uri(entry),
     )
+
+
+def _media_caption(entry: dict) -> str:
+    """The caption a photo or video post keeps with its media
+    (``attachments[].data[].media.description``), when the post has no text of its own."""
+    for attachment in entry.get("attachments") or ():
+        for item in (attachment.get("data") or ()) if isinstance(attachment, dict) else ():
+            media = item.get("media") if isinstance(item, dict) else None
+            if isinstance(media, dict) and isinstance(media.get("description"), str):
+                return media["description"]
+    return ""
 
 
 def _media_uri(entry: dict) -> str:
