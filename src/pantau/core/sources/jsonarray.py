@@ -91,8 +91,8 @@ def iter_array_objects(
             pos = 0
             if not buf.more():
                 raise SourceError(
-                    f"{label}: truncated at line {line}, byte {buf.base}: the file ends before "
-                    "the closing ']' of its array",
+                    f"{label}: truncated at line {line}{_column(buf, len(buf.data))}, byte "
+                    f"{buf.base + len(buf.data)}: the file ends before the closing ']' of its array",
                     file=label,
                     line=line,
                 )
@@ -144,8 +144,16 @@ def _object_end(buf: _Buffer, start: int, label: str, line: int) -> int:
             if depth == 0:
                 return i
     raise SourceError(
-        f"{label}: truncated at line {line}, byte {buf.base + start}: the file ends inside a "
-        "record",
+        f"{label}: truncated at line {line}{_column(buf, start)}, byte {buf.base + start}: the "
+        "file ends inside the record that starts there",
         file=label,
         line=line,
     )
+
+
+def _column(buf: _Buffer, pos: int) -> str:
+    """ ", column N" for a position in the buffer, when its line starts inside the buffer."""
+    newline = buf.data.rfind(b"\n", 0, pos)
+    if newline < 0 and buf.base > 0:
+        return ""
+    return f", column {len(buf.data[newline + 1 : pos].decode('utf-8', 'replace')) + 1}"
