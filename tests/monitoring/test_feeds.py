@@ -17,7 +17,7 @@ from django.utils import timezone
 from pantau.audit.models import AuditEntry
 from pantau.cli import main
 from pantau.monitoring.complaints import complaint_submit
-from pantau.monitoring.feeds import feed_poll, feeds_poll_due
+from pantau.monitoring.feeds import OFF_AFTER_FAILURES, feed_poll, feeds_poll_due
 from pantau.monitoring.models import FeedSource, Finding, Post
 from pantau.monitoring.retention import purge_expired_posts
 from pantau.registry.models import Account
@@ -115,16 +115,43 @@ def test_an_unchanged_feed_is_not_downloaded_again(server, fb_account):
     assert Post.objects.count() == 1
 
 
-def test_a_missing_feed_is_a_permanent_failure_that_deactivates_it(server, fb_account):
+def fail_until_off(feed) -> None:
+    """Poll a feed that keeps failing for good until it is turned off (three polls)."""
+    for attempt in range(1, OFF_AFTER_FAILURES + 1):
+        assert feed_poll(feed=feed) == 0
+        feed.refresh_from_db()
+        assert feed.failures == attempt
+        assert feed.active == (attempt < OFF_AFTER_FAILURES)
+
+
+def test_a_missing_feed_is_turned_off_after_repeated_failures_with_the_reason(
+    server, fb_account, in_english
+):
     feed = rss_feed(server, fb_account, "/hilang.xml")
-    assert feed_poll(feed=feed) == 0
-    feed.refresh_from_db()
+    fail_until_off(feed)
     assert not feed.active and feed.error_permanent
     assert "HTTP 404" in feed.last_error
-    entry = AuditEntry.objects.get(action="monitoring.feed.failed")
-    assert entry.after["permanent"] is True and entry.object_id == str(feed.pk)
+    assert feed.last_error.startswith("Turned off after 3 failed polls in a row")
+    entries = AuditEntry.objects.filter(action="monitoring.feed.failed").order_by("pk")
+    assert [e.after["active"] for e in entries] == [True, True, False]
+    assert entries[0].after["permanent"] is True and entries[0].object_id == str(feed.pk)
     assert feeds_poll_due(now=timezone.now() + dt.timedelta(days=1)).polled == 0
-    assert len(server.requests) == 1
+    assert len(server.requests) == OFF_AFTER_FAILURES
+
+
+def test_a_feed_that_recovers_before_the_limit_stays_on_and_starts_counting_afresh(
+    server, fb_account
+):
+    feed = rss_feed(server, fb_account, "/feed.xml")
+    server.add("/feed.xml", "<html>sedang perbaikan</html>")
+    feed_poll(feed=feed)
+    feed_poll(feed=feed)
+    feed.refresh_from_db()
+    assert feed.active and feed.failures == 2 and "not an RSS or Atom feed" in feed.last_error
+    server.add("/feed.xml", rss(FIRST))
+    assert feed_poll(feed=feed) == 1
+    feed.refresh_from_db()
+    assert feed.active and feed.failures == 0 and feed.last_error == ""
 
 
 def test_a_server_error_keeps_the_feed_active_for_the_next_round(server, fb_account):
@@ -145,8 +172,7 @@ def test_a_server_error_keeps_the_feed_active_for_the_next_round(server, fb_acco
 def test_a_body_that_is_not_a_feed_is_permanent(server, fb_account):
     server.add("/feed.xml", "<html><body>Bukan feed</body></html>")
     feed = rss_feed(server, fb_account)
-    feed_poll(feed=feed)
-    feed.refresh_from_db()
+    fail_until_off(feed)
     assert (
         not feed.active and feed.error_permanent and "not an RSS or Atom feed" in (feed.last_error)
     )
@@ -228,8 +254,7 @@ def test_a_mastodon_account_is_polled_through_the_public_api(server, mastodon, m
 
 def test_an_unknown_mastodon_account_stops_the_feed(server, made):
     feed = FeedSource.objects.create(kind="mastodon", url=server.url, acct="made", account=made)
-    assert feed_poll(feed=feed) == 0
-    feed.refresh_from_db()
+    fail_until_off(feed)
     assert not feed.active and feed.error_permanent and "404" in feed.last_error
 
 
@@ -274,3 +299,35 @@ def test_one_round_of_the_worker_polls_scans_and_purges(server, fb_account, caps
     assert out == "feeds polled 1 (+2 posts), scanned 2 (1 findings), purged 0"
     assert set(Post.objects.values_list("scan_state", flat=True)) == {"scanned"}
     assert Finding.objects.get().post.post_id == "https://blog.example/a9"
+
+
+# --- feeds as government sites write them ------------------------------------------------------
+
+
+def test_everyday_malformations_are_read_and_indonesian_dates_kept(server, fb_account):
+    body = (
+        "\ufeff\n  \n"  # a byte order mark and blank lines before the declaration
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<rss version="2.0"><channel><title>Pemprov</title>'
+        "<item><title>Rapat paripurna</title><guid>p1</guid>"
+        "<pubDate>05 Agustus 2019</pubDate>"
+        '<media:content url="https://pemprov.example/a.jpg" medium="image"/>'
+        "<description>Rapat paripurna DPRD</description></item>"
+        "<item><title>Vaksinasi</title><guid>p2</guid>"
+        "<pubDate>Sen, 12 Mei 2025 09:30:00 +0800</pubDate>"
+        "<description>Vaksinasi keliling</description></item>"
+        "<item><title>Tanpa tanggal jelas</title><guid>p3</guid>"
+        "<pubDate>kemarin sore</pubDate><description>Tetap disimpan</description></item>"
+        "</channel></rss>"
+    )
+    server.add("/feed.xml", body.encode("utf-8"))
+    feed = rss_feed(server, fb_account)
+    assert feed_poll(feed=feed) == 3
+    feed.refresh_from_db()
+    assert feed.active and feed.last_error == "" and feed.failures == 0
+    posts = {p.post_id: p for p in Post.objects.all()}
+    wita = dt.timezone(dt.timedelta(hours=8))
+    assert posts["p1"].created_at == dt.datetime(2019, 8, 5, tzinfo=wita)
+    assert posts["p2"].created_at == dt.datetime(2025, 5, 12, 9, 30, tzinfo=wita)
+    assert posts["p3"].created_at is None and posts["p3"].text.endswith("Tetap disimpan")
+    assert posts["p3"].raw["unreadable_date"] == "kemarin sore"

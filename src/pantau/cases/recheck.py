@@ -2,7 +2,9 @@
 
 Mastodon statuses are asked for by id (404 or 410: deleted); posts from an RSS/Atom feed are looked
 for in the feed again. Other sources (platform exports, complaints) cannot be fetched again: the
-employee's confirmation plus an inspector's check is used instead.
+employee's confirmation plus an inspector's check is used instead, unless an imported export
+lists the post as deleted by its author (the X archive's deleted-tweets files): then that record,
+with its date, is the evidence.
 """
 
 from __future__ import annotations
@@ -63,8 +65,18 @@ def _feed(post: Post) -> Recheck:
     )
 
 
+def _export(post: Post) -> Recheck:
+    when = timezone.now().isoformat(timespec="seconds")
+    run = post.import_run
+    source = f" ({run.format}: {run.source_name})" if run is not None else ""
+    return Recheck("deleted", f"{when} {post.deleted_note}{source}")
+
+
 def recheck_post(post: Post) -> Recheck:
-    """Ask the source again about one post, where the source allows it."""
+    """Ask the source again about one post, where the source allows it. A post that an
+    imported export lists as deleted by its author is deleted: the export is the evidence."""
+    if post.deleted_by_author:
+        return _export(post)
     if post.platform == "mastodon" and post.url.startswith(("http://", "https://")):
         return _mastodon(post)
     if post.source == "feed":

@@ -9,7 +9,17 @@ from pathlib import Path
 
 from pantau.cli.base import CliError, setup_django
 
-IMPORT_FORMATS = ["x-archive", "facebook", "instagram", "tiktok", "csv", "xlsx", "jsonl"]
+IMPORT_FORMATS = [
+    "x-archive",
+    "facebook",
+    "instagram",
+    "tiktok",
+    "csv",
+    "xlsx",
+    "jsonl",
+    "mastodon",
+    "rss",
+]
 
 
 def register(sub) -> None:
@@ -130,6 +140,7 @@ def cmd_import(args) -> int:
                     "skipped": run.skipped,
                     "errors": errors,
                     "findings": findings,
+                    "message": run.message,
                 },
                 ensure_ascii=False,
             )
@@ -145,6 +156,8 @@ def cmd_import(args) -> int:
             f"{run.skipped} skipped (unregistered accounts), {run.error_count} errors; "
             f"{findings} new findings"
         )
+        if run.message:
+            print(run.message)
     return 0
 
 

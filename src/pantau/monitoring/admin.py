@@ -56,8 +56,8 @@ class WatchlistEntryForm(forms.ModelForm):
 @admin.register(Post)
 class PostAdmin(ReadOnly):
     list_display = ["platform", "handle", "created_at", "kind", "scan_state", "text"]
-    list_filter = ["platform", "kind", "scan_state", "source"]
-    search_fields = ["handle", "text", "post_id"]
+    list_filter = ["platform", "kind", "scan_state", "source", "deleted_by_author"]
+    search_fields = ["handle", "text", "post_id", "shared_url", "shared_title"]
 
 
 @admin.register(ImportRun)
@@ -115,7 +115,14 @@ class FeedSourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["kind", "url", "acct", "account", "active", "last_polled_at", "last_error"]
     list_filter = ["kind", "active", "error_permanent"]
     autocomplete_fields = ["account"]
-    readonly_fields = ["cursor", "last_polled_at", "next_poll_at", "last_error", "error_permanent"]
+    readonly_fields = [
+        "cursor",
+        "last_polled_at",
+        "next_poll_at",
+        "last_error",
+        "error_permanent",
+        "failures",
+    ]
 
 
 @admin.register(ClaimEntry)

@@ -1,7 +1,9 @@
 """Polling feeds and Mastodon accounts on their schedule, storing new posts for their account.
 
-A transient failure (network, 5xx) is retried at the next interval; a permanent one (404, not a
-feed) stops the feed until an admin reactivates it. The last error is kept on the feed row.
+A transient failure (network, 5xx) is retried at the next interval. A lasting one (404, not a
+feed) is retried too, and stops the feed only after `OFF_AFTER_FAILURES` failed polls in a row
+(a feed that was down for an hour is not lost); an admin reactivates it. The last error, and
+when the feed was turned off why, is kept on the feed row and shown on its page.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, replace
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from pantau.audit.services import audit_record
 from pantau.core.sources import FetchError, SourcePost, poll_feed, poll_mastodon
@@ -21,6 +24,7 @@ from pantau.monitoring.imports import store_posts
 from pantau.monitoring.models import FeedSource
 
 logger = logging.getLogger(__name__)
+OFF_AFTER_FAILURES = 3
 
 
 @dataclass
@@ -42,9 +46,16 @@ def feed_poll(*, feed: FeedSource) -> int:
     try:
         result = _fetch(feed)
     except FetchError as exc:
-        feed.last_error = str(exc)[:2000]
+        feed.failures += 1
         feed.error_permanent = exc.permanent
-        feed.active = feed.active and not exc.permanent
+        turn_off = exc.permanent and feed.failures >= OFF_AFTER_FAILURES
+        feed.last_error = str(exc)[:2000]
+        if turn_off:
+            feed.last_error = (
+                gettext("Turned off after %(n)d failed polls in a row; the last: %(error)s")
+                % {"n": feed.failures, "error": exc}
+            )[:2000]
+        feed.active = feed.active and not turn_off
         feed.last_polled_at = now
         feed.next_poll_at = now + dt.timedelta(minutes=feed.interval_minutes)
         with transaction.atomic():
@@ -52,6 +63,7 @@ def feed_poll(*, feed: FeedSource) -> int:
                 update_fields=[
                     "last_error",
                     "error_permanent",
+                    "failures",
                     "active",
                     "last_polled_at",
                     "next_poll_at",
@@ -60,7 +72,12 @@ def feed_poll(*, feed: FeedSource) -> int:
             audit_record(
                 action="monitoring.feed.failed",
                 obj=feed,
-                after={"error": feed.last_error, "permanent": exc.permanent},
+                after={
+                    "error": feed.last_error,
+                    "permanent": exc.permanent,
+                    "failures": feed.failures,
+                    "active": feed.active,
+                },
             )
         return 0
     # Everything a feed carries belongs to the account it was registered for.
@@ -74,6 +91,7 @@ def feed_poll(*, feed: FeedSource) -> int:
         feed.cursor = result.cursor
         feed.last_error = ""
         feed.error_permanent = False
+        feed.failures = 0
         feed.last_polled_at = now
         feed.next_poll_at = now + dt.timedelta(minutes=feed.interval_minutes)
         feed.save(
@@ -81,6 +99,7 @@ def feed_poll(*, feed: FeedSource) -> int:
                 "cursor",
                 "last_error",
                 "error_permanent",
+                "failures",
                 "last_polled_at",
                 "next_poll_at",
             ]

@@ -16,6 +16,8 @@ IMPORT_FORMAT_CHOICES = [
     ("csv", "CSV"),
     ("xlsx", "XLSX"),
     ("jsonl", "JSON Lines"),
+    ("mastodon", _("Mastodon archive or API answers")),
+    ("rss", _("RSS/Atom feed file")),
 ]
 
 

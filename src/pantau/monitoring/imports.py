@@ -26,7 +26,17 @@ from pantau.monitoring.attribution import AccountDirectory
 from pantau.monitoring.bulk import insert_rows
 from pantau.monitoring.models import ImportProblem, ImportRun, Post
 
-IMPORT_FORMATS = ("x-archive", "facebook", "instagram", "tiktok", "csv", "xlsx", "jsonl")
+IMPORT_FORMATS = (
+    "x-archive",
+    "facebook",
+    "instagram",
+    "tiktok",
+    "csv",
+    "xlsx",
+    "jsonl",
+    "mastodon",
+    "rss",
+)
 MAX_PROBLEMS_STORED = 10_000
 
 
@@ -74,6 +84,14 @@ def _post_row(item: SourcePost, account_id: int | None, run: ImportRun | None) -
         "views": int(reach.get("views") or 0),
         "content_hash": item.content_hash,
         "raw": item.raw,
+        "deleted_by_author": bool(item.deleted),
+        "deleted_at": item.deleted_at,
+        "reply_to_id": (item.in_reply_to or "")[:200],
+        "quoted_id": (item.quoted or "")[:200],
+        "reshared_id": (item.reshared or "")[:200],
+        "reshared_author": (item.reshared_author or "")[:150],
+        "shared_url": (item.shared_url or "")[:2000],
+        "shared_title": item.shared_title or "",
         "source": "import",
         "import_run_id": run.pk if run is not None else None,
     }
@@ -115,6 +133,8 @@ def store_posts(
         item = items[index]
         if key in existing:
             outcomes[index] = "duplicate"
+            if item.deleted:
+                _mark_deleted(key, item)
             continue
         account_id = directory.find(platform=item.platform, handle=item.handle, url=item.url)
         if account_id is None and keep_unregistered_until is None:
@@ -128,6 +148,14 @@ def store_posts(
         outcomes[index] = "imported"
     insert_rows(Post, new_posts, ignore_conflicts=True)
     return outcomes
+
+
+def _mark_deleted(key: tuple[str, str], item: SourcePost) -> None:
+    """A post stored live that a later export lists as deleted by its author: say so."""
+    platform, post_id = key
+    Post.objects.filter(platform=platform, post_id=post_id, deleted_by_author=False).update(
+        deleted_by_author=True, deleted_at=item.deleted_at
+    )
 
 
 def _write_batch(run: ImportRun, batch: _Batch, position, directory: AccountDirectory) -> None:
@@ -239,10 +267,58 @@ def post_import(
         message = str(exc).replace(str(path.parent) + "/", "")  # no server paths in messages
         _finish(run, ImportRun.Status.FAILED, message, actor)
         raise PostImportError(message) from None
-    _finish(run, ImportRun.Status.DONE, "", actor)
+    message = ""
+    if run.imported == 0 and run.duplicates == 0:
+        message = explain_nothing(run, path=path, format=format, mapping=mapping, handle=handle)
+    _finish(run, ImportRun.Status.DONE, message, actor)
     if progress:
         progress(run)
     return run
+
+
+PEEK = 5000  # records read again to tell why an import stored nothing
+
+
+def explain_nothing(
+    run: ImportRun, *, path: Path, format: str, mapping: dict | None, handle: str | None
+) -> str:
+    """Why an import stored nothing, in one sentence: the input held no posts, every record
+    had a problem, the export does not name its account, or no registered account matches.
+
+    Reads the first records of the input again (the import itself keeps no skipped posts)."""
+    from pantau.core.sources import open_source
+
+    posts: list[SourcePost] = []
+    try:
+        with open_source(path, format=format, mapping=mapping, handle=handle) as source:
+            for item in source:
+                if isinstance(item, SourcePost):
+                    posts.append(item)
+                if len(posts) >= PEEK:
+                    break
+    except SourceError:
+        pass
+    if not posts:
+        if run.error_count:
+            return _("Nothing was imported: none of the records could be read (see the problems).")
+        return _("Nothing was imported: the input holds no posts.")
+    if all(not p.handle for p in posts):
+        return _(
+            "Nothing was imported: the export does not name its account (no profile file was "
+            "found in it) and no handle was given. Import it again giving the account's handle."
+        )
+    directory = AccountDirectory()
+    strangers = sorted(
+        {
+            f"{p.platform} @{p.handle}" if p.handle else p.platform
+            for p in posts
+            if directory.find(platform=p.platform, handle=p.handle, url=p.url) is None
+        }
+    )
+    return _(
+        "Nothing was imported: no registered account matches %(accounts)s. Register the account "
+        "to its employee first, or check the handle."
+    ) % {"accounts": ", ".join(strangers[:5]) + (" …" if len(strangers) > 5 else "")}
 
 
 def _finish(run: ImportRun, status: str, message: str, actor) -> None:

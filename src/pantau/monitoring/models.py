@@ -7,6 +7,9 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from pantau.registry.models import Account, Employee
@@ -112,6 +115,18 @@ class Post(models.Model):
     views = models.PositiveBigIntegerField(_("views"), default=0)
     content_hash = models.CharField(_("content hash"), max_length=64, db_index=True)
     raw = models.JSONField(_("raw record"), null=True, blank=True)
+    deleted_by_author = models.BooleanField(
+        _("deleted by the author"),
+        default=False,
+        help_text=_("The export lists the post among those its author deleted."),
+    )
+    deleted_at = models.DateTimeField(_("deleted on"), null=True, blank=True)
+    reply_to_id = models.CharField(_("reply to"), max_length=200, blank=True)
+    quoted_id = models.CharField(_("quoted post"), max_length=200, blank=True)
+    reshared_id = models.CharField(_("reshared post"), max_length=200, blank=True)
+    reshared_author = models.CharField(_("author of the reshared post"), max_length=150, blank=True)
+    shared_url = models.URLField(_("shared link"), max_length=2000, blank=True)
+    shared_title = models.TextField(_("title of the shared link"), blank=True)
     source = models.CharField(_("source"), max_length=20, default="import")
     import_run = models.ForeignKey(
         ImportRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
@@ -152,6 +167,16 @@ class Post(models.Model):
     @property
     def reach(self) -> int:
         return reach_of(self.likes, self.shares, self.comments, self.views)
+
+    @property
+    def deleted_note(self) -> str:
+        """ "deleted by the author on D" (translated) when an export lists the post as deleted."""
+        if not self.deleted_by_author:
+            return ""
+        if self.deleted_at is None:
+            return gettext("deleted by the author (date not in the export)")
+        when = date_format(timezone.localtime(self.deleted_at), "j F Y H:i")
+        return gettext("deleted by the author on %(date)s") % {"date": when}
 
 
 def reach_of(likes: int, shares: int, comments: int, views: int) -> int:
@@ -370,6 +395,11 @@ class FeedSource(models.Model):
     next_poll_at = models.DateTimeField(_("next poll"), null=True, blank=True, db_index=True)
     last_error = models.TextField(_("last error"), blank=True)
     error_permanent = models.BooleanField(_("error is permanent"), default=False)
+    failures = models.PositiveIntegerField(
+        _("failures in a row"),
+        default=0,
+        help_text=_("The feed is turned off after this many lasting failures in a row."),
+    )
 
     class Meta:
         verbose_name = _("feed")

@@ -8,16 +8,21 @@ what, and when. A finding is created when a category passes its review threshold
 A post flagged only as abusive whose abusive words are aimed at the writer or are an exclamation
 ("Bodoh banget saya", "Mampus, map ketinggalan") keeps its finding, with a note for the reviewer
 in the scan result and half the priority: the flag is the model's, the ordering is the queue's.
+
+A post that shares a link is read with the link's title and the words of its address after its
+own text (`scan_text`), so hoax matching sees the page it shares.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote_plus, urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -145,6 +150,31 @@ def _top(scores: dict, flags: list[str]) -> str:
     return max(flags, key=lambda c: SEVERITY.get(c, 0.5) * float(scores.get(c, 0.0)))
 
 
+_URL_WORD_BREAKS = re.compile(r"[-_/.+=&?%]+")
+
+
+def link_words(url: str) -> str:
+    """The words of a link's address (host left out): a headline's slug, as text.
+
+    ``https://hoaks.example/2024/05/vaksin-mengandung-chip.html`` → "2024 05 vaksin mengandung
+    chip"."""
+    parts = urlsplit(url.strip())
+    path = re.sub(r"\.(?:html?|php|aspx?)$", "", parts.path or "", flags=re.IGNORECASE)
+    words = _URL_WORD_BREAKS.sub(" ", f"{unquote_plus(path)} {unquote_plus(parts.query)}")
+    return " ".join(words.split())
+
+
+def scan_text(text: str, shared_title: str = "", shared_url: str = "") -> str:
+    """What the engine reads for one post: its text, then the title of the link it shares and
+    the words of that link's address, so that a post sharing a known hoax's page (a Facebook
+    share with no words of its own, often) matches the claim. Evidence offsets stay valid for
+    the post's own text, which comes first."""
+    extra = [t for t in (shared_title.strip(), link_words(shared_url) if shared_url else "") if t]
+    if not extra:
+        return text
+    return "\n\n".join([text, *extra]) if text else "\n\n".join(extra)
+
+
 @dataclass(frozen=True)
 class _PostToScan:
     """The columns of a post the scan needs (read as plain values: no model instances)."""
@@ -165,6 +195,8 @@ _SCAN_COLUMNS = (
     "comments",
     "views",
     "account__employee_id",
+    "shared_title",
+    "shared_url",
 )
 
 
@@ -242,12 +274,18 @@ def _scan_queryset(queryset, *, engine, batch_size: int, stats: ScanStats) -> Sc
     while True:
         claim_index()
         posts = [
-            _PostToScan(pk, text, kind, reach_of(likes, shares, comments, views), employee_id)
-            for pk, text, kind, likes, shares, comments, views, employee_id in queryset.filter(
-                pk__gt=last_id
+            _PostToScan(
+                pk,
+                scan_text(text, title, url),
+                kind,
+                reach_of(likes, shares, comments, views),
+                employee_id,
             )
-            .order_by("pk")
-            .values_list(*_SCAN_COLUMNS)[:batch_size]
+            for pk, text, kind, likes, shares, comments, views, employee_id, title, url in (
+                queryset.filter(pk__gt=last_id)
+                .order_by("pk")
+                .values_list(*_SCAN_COLUMNS)[:batch_size]
+            )
         ]
         if not posts:
             return stats

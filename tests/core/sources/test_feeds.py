@@ -66,7 +66,7 @@ def test_rss_items(tmp_path):
     path = tmp_path / "feed.xml"
     path.write_text(RSS, encoding="utf-8")
     posts, problems = split(open_source(path, format="rss", handle="budi"))
-    first, second, mastodon = posts
+    first, second, undated, mastodon = posts
     assert first.text == "Hari pertama\n\nHalo warga 😀 & kawan\nbaris dua"
     assert first.post_id == "post-1" and first.url == "https://budi.blog.example/1"
     assert first.created_at == dt.datetime(2024, 1, 1, 3, 0, tzinfo=dt.UTC)
@@ -74,7 +74,9 @@ def test_rss_items(tmp_path):
     assert second.text == f"Tanpa tanggal\n\n{ARABIC}" and second.created_at is None
     assert second.post_id == "https://budi.blog.example/2"  # no guid: the link
     assert mastodon.platform == "mastodon"
-    assert len(problems) == 1 and problems[0].field == "created_at" and problems[0].index == 2
+    assert problems == []  # an unreadable date: the item is kept, its date unknown
+    assert (undated.post_id, undated.created_at) == ("post-3", None)
+    assert undated.raw["unreadable_date"] == "kemarin sore"
 
 
 def test_atom_entries(tmp_path):

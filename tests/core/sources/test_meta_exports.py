@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -79,13 +80,16 @@ def test_facebook_zip_and_handle_option(tmp_path):
     assert {p.handle for p in posts} == {"budi.s"}
 
 
-def test_facebook_broken_json_names_file_and_line(tmp_path):
+def test_facebook_broken_json_names_file_and_line_and_the_other_files_are_read(tmp_path):
     root = write_facebook(tmp_path / "fb")
     path = next(root.rglob("comments.json"))
     path.write_text(path.read_text()[:-30])
-    source = open_source(root, format="facebook")
-    with pytest.raises(SourceError, match=r"comments\.json: truncated at line \d+"):
-        list(source)
+    posts, problems = split(open_source(root, format="facebook"))
+    [problem] = problems
+    assert problem.file.endswith("comments.json") and problem.line > 1
+    assert re.match(r"truncated at line \d+, column \d+", problem.reason)
+    assert "comment" not in {p.kind for p in posts}  # its one record was cut off
+    assert {"post", "share", "reaction"} <= {p.kind for p in posts}
 
 
 def test_facebook_wrong_format(tmp_path):

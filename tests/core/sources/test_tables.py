@@ -39,7 +39,7 @@ def test_csv_with_title_row_semicolons_and_multiline_cells(tmp_path):
         2024, 1, 2, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))
     )
     assert first.reach == {"likes": 1234}
-    assert first.location == {"file": str(path), "line": 3}
+    assert first.location == {"file": path.name, "line": 3}
     assert first.raw == {
         "id": "a1",
         "teks": "Selamat pagi 😀 semua",
@@ -125,7 +125,7 @@ def test_xlsx(tmp_path):
     )
     assert posts[0].reach == {"views": 1500}
     assert posts[0].raw["Time"] == "2024-03-01T07:30:00"
-    assert posts[0].location == {"file": str(path), "line": 3}
+    assert posts[0].location == {"file": path.name, "line": 3}
     assert posts[1].created_at is None and posts[1].reach == {"views": 12}
     assert [(p.line, p.field) for p in problems] == [(4, "text"), (5, "created_at")]
 
@@ -207,14 +207,14 @@ def test_tables_inside_a_zip_and_progress(tmp_path):
         archive.writestr("rekap/c.jsonl", '{"text": "tiga", "id": 3}\n')
         archive.write(xlsx, "rekap/b.xlsx")
     source = open_source(target, format="csv")
-    assert source.files == [f"{target}:rekap/a.csv"]
+    assert source.files == [f"{target.name}:rekap/a.csv"]
     fractions = []
     for _item in source:
         fractions.append(source.progress())
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     posts, _ = split(open_source(target, format="xlsx"))
     assert [(p.text, p.location["file"]) for p in posts] == [
-        ("dari excel", f"{target}:rekap/b.xlsx")
+        ("dari excel", f"{target.name}:rekap/b.xlsx")
     ]
     posts, _ = split(open_source(target, format="jsonl"))
     assert [p.post_id for p in posts] == ["3"]

@@ -19,6 +19,7 @@ from pantau.core.sources.textutil import (
 from tests.core.sources.samples import ARABIC, mojibake
 
 WITA = get_tz("Asia/Makassar")
+WITA_FIXED = dt.timezone(dt.timedelta(hours=8))
 
 
 @pytest.mark.parametrize(
@@ -112,3 +113,24 @@ def test_to_int(value, expected):
 def test_unknown_zone():
     with pytest.raises(ValueError, match="unknown time zone"):
         get_tz("Mars/Olympus")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("05 Agustus 2019", dt.datetime(2019, 8, 5, tzinfo=WITA_FIXED)),
+        ("Sen, 05 Agt 2019 10:00:00 +0700", dt.datetime(2019, 8, 5, 11, tzinfo=WITA_FIXED)),
+        ("12 Mei 2024 pukul 09.30 WIB", dt.datetime(2024, 5, 12, 10, 30, tzinfo=WITA_FIXED)),
+        ("Rabu, 11 Okt 2023 14:05:00 GMT", dt.datetime(2023, 10, 11, 22, 5, tzinfo=WITA_FIXED)),
+        ("1 Des 2022", dt.datetime(2022, 12, 1, tzinfo=WITA_FIXED)),
+        ("17 Nopember 2021 08:00 WIT", dt.datetime(2021, 11, 17, 7, tzinfo=WITA_FIXED)),
+    ],
+)
+def test_indonesian_month_names(text, expected):
+    assert parse_datetime(text, WITA_FIXED) == expected
+
+
+@pytest.mark.parametrize("text", ["kemarin sore", "31 Februari 2024", "05 Bulan 2019"])
+def test_what_is_not_an_indonesian_date_is_still_refused(text):
+    with pytest.raises(ValueError, match="not a date"):
+        parse_datetime(text, WITA_FIXED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -107,22 +108,26 @@ def test_zipped_archive(archive, tmp_path):
     target = zip_dir(archive, tmp_path / "twitter.zip")
     posts, _ = split(open_source(target, format="x-archive"))
     assert len(posts) == 8
-    assert posts[0].location["file"] == f"{target}:export/data/tweets.js"
+    assert posts[0].location["file"] == f"{target.name}:export/data/tweets.js"  # no server path
 
 
-def test_truncated_tweets_js_names_file_and_position(archive):
+def test_truncated_tweets_js_keeps_what_came_before_and_reads_the_other_files(archive):
     path = archive / "data" / "tweets.js"
     data = path.read_text(encoding="utf-8")
     path.write_text(data[: data.index("1050118621198921731") + 40], encoding="utf-8")
-    source = open_source(archive, format="x-archive")
-    seen = []
-    with pytest.raises(SourceError) as info:
-        for item in source:
-            seen.append(item)
-    message = str(info.value)
-    assert "tweets.js" in message and "truncated at line" in message and "byte" in message
-    assert len(seen) == 3  # the complete tweets before the cut are given
-    assert "\n" not in message
+    posts, problems = split(open_source(archive, format="x-archive"))
+    [problem] = problems
+    assert problem.file.endswith("tweets.js") and problem.line > 1
+    assert re.search(r"truncated at line \d+, column \d+, byte \d+", problem.reason)
+    assert "the 3 tweets before it were read" in problem.reason and "\n" not in problem.reason
+    assert [p.post_id[-2:] for p in posts] == ["28", "29", "30", "40", "50"]  # + part1, deleted
+
+
+def test_a_lone_tweets_js_cut_off_before_any_tweet_is_refused(tmp_path):
+    path = tmp_path / "tweets.js"
+    path.write_text('window.YTD.tweets.part0 = [\n{"tweet": {"id_str": "1"', encoding="utf-8")
+    with pytest.raises(SourceError, match=r"tweets\.js: truncated at line 2"):
+        list(open_source(path, format="x-archive"))
 
 
 def test_broken_record_is_a_problem_and_parsing_goes_on(archive):

@@ -16,6 +16,7 @@ it has already given.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -100,6 +101,17 @@ class Context:
 _TOKEN_KEYS = {"format", "file_no", "file", "index", "offset", "line"}
 
 
+def describe_keys(data) -> str:
+    """The top-level keys of a JSON object, for "nothing known found" messages."""
+    if isinstance(data, dict):
+        keys = [str(k) for k in data][:12]
+        more = f" and {len(data) - 12} more" if len(data) > 12 else ""
+        return (", ".join(keys) + more) if keys else "none (an empty object)"
+    if isinstance(data, list):
+        return f"none (a list of {len(data)} items)"
+    return f"none (a {type(data).__name__})"
+
+
 def skip_done(items, start: Start):
     """Drop ``(index, ...)`` tuples a resume has already given (index <= start.index)."""
     for entry in items:
@@ -124,6 +136,11 @@ def make_post(
     quoted=None,
     reshared=None,
     deleted: bool = False,
+    deleted_at: dt.datetime | None = None,
+    reshared_author: str = "",
+    shared_url: str = "",
+    shared_title: str = "",
+    attachment: str = "",
 ) -> SourcePost:
     """A `SourcePost` with the usual clean-ups: ids as str, empty reach numbers dropped,
     the language guessed from the text unless the source said "id" or "en"."""
@@ -144,7 +161,12 @@ def make_post(
         in_reply_to=str(in_reply_to) if in_reply_to not in (None, "") else None,
         quoted=str(quoted) if quoted not in (None, "") else None,
         reshared=str(reshared) if reshared not in (None, "") else None,
-        deleted=deleted,
+        deleted=deleted or deleted_at is not None,
+        deleted_at=deleted_at,
+        reshared_author=reshared_author or "",
+        shared_url=(shared_url or "").strip(),
+        shared_title=shared_title or "",
+        attachment=attachment or "",
     )
 
 
@@ -161,17 +183,62 @@ def _unbalanced(data: bytes) -> bool:
 
 def load_json(ctx: Context, member: str):
     """A whole (small) JSON export file; `SourceError` naming file, line and column if broken."""
+    data, problem = load_json_salvaging(ctx, member, salvage=False)
+    if problem is not None:
+        raise SourceError(f"{problem.file}: {problem.reason}", file=problem.file, line=problem.line)
+    return data
+
+
+_WRAPPED_LIST = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"((?:[^"\\]|\\.)*)"\s*:\s*(?=\[)')
+
+
+def load_json_salvaging(ctx: Context, member: str, *, salvage: bool = True):
+    """``(data, problem)`` for a whole JSON export file; problem is None when it reads.
+
+    A file cut off in the middle (a download or a copy that stopped) is not thrown away: when
+    it is a list of records, or an object whose first key holds one (``{"comments_v2": [...]}``),
+    the records complete before the break are returned (as a list, or ``{key: list}``) together
+    with a problem naming the file, line and column of the break. Otherwise data is None.
+    """
     label = ctx.describe(member)
     with ctx.container.open(member) as stream:
         data = stream.read()
     try:
-        return json.loads(data)
+        return json.loads(data), None
     except json.JSONDecodeError as exc:
-        where = "truncated" if _unbalanced(data) else "not valid JSON"
-        raise SourceError(
-            f"{label}: {where} at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-            file=label,
-            line=exc.lineno,
-        ) from None
+        truncated = _unbalanced(data)
+        where = "truncated" if truncated else "not valid JSON"
+        reason = f"{where} at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        records = _salvage(data, label) if salvage and truncated else None
+        if records is not None:
+            key, items = records
+            reason += f"; the {len(items)} complete records before it were read"
+            return ({key: items} if key is not None else items), SourceProblem(
+                label, exc.lineno, "", reason
+            )
+        return None, SourceProblem(label, exc.lineno, "", reason)
     except UnicodeDecodeError as exc:
-        raise SourceError(f"{label}: not UTF-8 JSON ({exc.reason})", file=label) from None
+        return None, SourceProblem(label, None, "", f"not UTF-8 JSON ({exc.reason})")
+
+
+def _salvage(data: bytes, label: str) -> tuple[str | None, list] | None:
+    """The complete objects of a cut-off list (top level or under the first key), or None."""
+    from pantau.core.sources.jsonarray import iter_array_objects
+
+    key = None
+    match = _WRAPPED_LIST.match(data)
+    if match:
+        key = json.loads(b'"' + match.group(1) + b'"')
+        data = data[match.end() :]
+    elif not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+        return None
+    items = []
+    try:
+        for chunk, *_ in iter_array_objects(io.BytesIO(data), label):
+            try:
+                items.append(json.loads(chunk))
+            except ValueError:
+                break
+    except SourceError:
+        pass
+    return key, items

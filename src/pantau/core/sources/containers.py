@@ -62,6 +62,8 @@ class Container:
         return None
 
     def describe(self, member: str) -> str:
+        """How a member is named in problems and messages: the input's own name and the path
+        inside it, never the directory it was stored in on this server."""
         return member
 
     def close(self) -> None:
@@ -94,7 +96,7 @@ class FileContainer(Container):
         return self.path
 
     def describe(self, member: str) -> str:
-        return self.label
+        return self.path.name
 
 
 class DirContainer(Container):
@@ -122,7 +124,7 @@ class DirContainer(Container):
         return self.root / member
 
     def describe(self, member: str) -> str:
-        return f"{self.label}/{member}"
+        return f"{self.root.name}/{member}"
 
 
 def _unsafe_name(name: str) -> str | None:
@@ -196,7 +198,7 @@ class ZipContainer(Container):
         return self.zip.getinfo(member).file_size
 
     def describe(self, member: str) -> str:
-        return f"{self.label}:{member}"
+        return f"{self.path.name}:{member}"
 
     def close(self) -> None:
         self.zip.close()

@@ -2,10 +2,17 @@
 
 Files read, wherever they sit in the export (names as Facebook has used them over the years):
 
-- ``your_posts_1.json``, ``your_posts__check_ins__photos_and_videos_1.json`` — a list of
-  ``{"timestamp", "data": [{"post": "…"}], "attachments", "title"}``; kind ``share`` when the title
-  says the account shared something ("shared", "membagikan", "berbagi"), else ``post``;
-- ``comments.json`` (``{"comments_v2": [...]}``), each ``data[].comment.comment`` → kind ``comment``;
+- ``your_posts_1.json``, ``your_posts__check_ins__photos_and_videos_1.json`` and, since 2025,
+  ``this_profile's_activity_across_facebook/posts/profile_posts_1.json`` — a list of
+  ``{"timestamp", "data": [{"post": "…"}], "attachments", "title"}``; 2018-19 exports wrap the
+  list as ``{"status_updates": [...]}``. The link a post shares
+  (``attachments[].data[].external_context.{url, name}``) is kept as ``shared_url`` and
+  ``shared_title``; kind ``share`` when there is one (the structure, whatever the export's
+  language) or when the title says so in English or Indonesian, else ``post``. A photo or video
+  post without text of its own takes the caption kept with its media
+  (``attachments[].data[].media.description``);
+- ``comments.json`` (``{"comments_v2": [...]}``, 2018-19: ``{"comments": [...]}``), each
+  ``data[].comment.comment`` → kind ``comment``;
 - ``group_posts.json`` / ``your_group_posts*.json`` (``group_posts_v2``) → ``post``, and
   ``your_comments_in_groups.json`` (``group_comments_v2``) → ``comment``;
 - ``likes_and_reactions_1.json`` (a list) or ``posts_and_comments.json`` (``reactions_v2``) →
@@ -23,14 +30,21 @@ from __future__ import annotations
 import re
 
 from pantau.core.handles import handle_from_url, normalize_handle
-from pantau.core.sources.base import Context, load_json, make_post
+from pantau.core.sources.base import (
+    Context,
+    describe_keys,
+    load_json,
+    load_json_salvaging,
+    make_post,
+)
 from pantau.core.sources.containers import Container, FileContainer
 from pantau.core.sources.model import SourceError
 from pantau.core.sources.textutil import clean_text, from_epoch
 
 _FILES = re.compile(
-    r"(?:^|/)(your_posts[^/]*|comments(?:_\d+)?|(?:your_)?group_posts[^/]*|"
-    r"your_comments_in_groups|likes_and_reactions(?:_\d+)?|posts_and_comments)\.json$"
+    r"(?:^|/)(your_posts[^/]*|profile_posts(?:_\d+)?|comments(?:_\d+)?|"
+    r"(?:your_)?group_posts[^/]*|your_comments_in_groups|likes_and_reactions(?:_\d+)?|"
+    r"posts_and_comments)\.json$"
 )
 _PROFILE = re.compile(r"(?:^|/)profile_information\.json$")
 _SHARED = re.compile(r"\b(shared|membagikan|berbagi)\b", re.IGNORECASE)
@@ -40,6 +54,8 @@ _KEYS = {
     "group_comments_v2": "comment",
     "reactions_v2": "reaction",
     "status_updates_v2": "post",
+    "status_updates": "post",  # 2018-19 exports
+    "comments": "comment",  # 2018-19 exports
 }
 
 
@@ -76,35 +92,53 @@ def _profile_handle(ctx: Context) -> str:
 
 
 def _entries(ctx: Context, member: str, data) -> tuple[str, list]:
-    """The default kind of a file's records, and the records."""
+    """The default kind of a file's records, and the records; `SourceError` naming the keys
+    found when the file holds no list Facebook is known to write."""
     if isinstance(data, dict):
         for key, kind in _KEYS.items():
             if isinstance(data.get(key), list):
                 return kind, data[key]
         raise SourceError(
             f"{ctx.describe(member)}: no known Facebook list in it "
-            f"(keys: {', '.join(sorted(data)[:5])})",
+            f"(top-level keys found: {describe_keys(data)}; known: {', '.join(_KEYS)})",
             file=ctx.describe(member),
         )
     if isinstance(data, list):
         return ("reaction" if "likes_and_reactions" in member else "post"), data
     raise SourceError(
-        f"{ctx.describe(member)}: not a Facebook export file", file=ctx.describe(member)
+        f"{ctx.describe(member)}: not a Facebook export file (a JSON list or object expected, "
+        f"found {type(data).__name__})",
+        file=ctx.describe(member),
     )
 
 
 def read(ctx: Context):
+    """Every file in turn; a file that cannot be read (cut off, unknown keys) is a problem
+    naming it, after the records that could be read from it, and the next file is read."""
     handle = _profile_handle(ctx) or ctx.handle
     for file_no, member in enumerate(ctx.members):
         start = ctx.start(file_no)
-        if start is None:
+        if start is None or start.extra.get("done"):
             continue
-        kind, entries = _entries(ctx, member, load_json(ctx, member))
+        data, problem = load_json_salvaging(ctx, member)
+        if data is None and len(ctx.members) == 1:
+            raise SourceError(f"{problem.file}: {problem.reason}", file=problem.file)
+        entries: list = []
+        kind = "post"
+        if data is not None:
+            try:
+                kind, entries = _entries(ctx, member, data)
+            except SourceError as exc:
+                if len(ctx.members) == 1:
+                    raise
+                problem = problem or ctx.problem(member, str(exc).split(": ", 1)[-1])
         for index, entry in enumerate(entries):
             if index <= start.index:
                 continue
             token = ctx.token(file_no, index)
             yield _entry(ctx, member, index, entry, kind, handle), token
+        if problem is not None:
+            yield problem, ctx.token(file_no, len(entries), done=True)
 
 
 def _texts(entry: dict, kind: str) -> list[str]:
@@ -129,7 +163,10 @@ def _entry(ctx: Context, member: str, index: int, entry, kind: str, handle: str)
         text = title
     else:
         text = "\n\n".join(clean_text(t, meta=True) for t in _texts(entry, kind))
-    if kind == "post" and _SHARED.search(title):
+        if not text:
+            text = clean_text(_media_caption(entry), meta=True)
+    shared_url, shared_title = _shared_link(entry)
+    if kind == "post" and (shared_url or _SHARED.search(title)):
         kind = "share"
     timestamp = entry.get("timestamp")
     created_at = None
@@ -148,4 +185,46 @@ def _entry(ctx: Context, member: str, index: int, entry, kind: str, handle: str)
         text=text,
         raw=entry,
         location={"file": ctx.describe(member), "index": index},
+        shared_url=shared_url,
+        shared_title=shared_title,
+        attachment=_media_uri(entry),
     )
+
+
+def _media_caption(entry: dict) -> str:
+    """The caption a photo or video post keeps with its media
+    (``attachments[].data[].media.description``), when the post has no text of its own."""
+    for attachment in entry.get("attachments") or ():
+        for item in (attachment.get("data") or ()) if isinstance(attachment, dict) else ():
+            media = item.get("media") if isinstance(item, dict) else None
+            if isinstance(media, dict) and isinstance(media.get("description"), str):
+                return media["description"]
+    return ""
+
+
+def _media_uri(entry: dict) -> str:
+    """The first media file attached (``attachments[].data[].media.uri``): an id-less post's
+    photo tells it apart from another posted in the same second."""
+    for attachment in entry.get("attachments") or ():
+        for item in (attachment.get("data") or ()) if isinstance(attachment, dict) else ():
+            media = item.get("media") if isinstance(item, dict) else None
+            if isinstance(media, dict) and isinstance(media.get("uri"), str):
+                return media["uri"]
+    return ""
+
+
+def _shared_link(entry: dict) -> tuple[str, str]:
+    """The first link the record shares (``attachments[].data[].external_context``): its URL
+    and its name (the linked page's title, as Facebook shows it)."""
+    for attachment in entry.get("attachments") or ():
+        if not isinstance(attachment, dict):
+            continue
+        for item in attachment.get("data") or ():
+            context = item.get("external_context") if isinstance(item, dict) else None
+            if not isinstance(context, dict):
+                continue
+            url = context.get("url") if isinstance(context.get("url"), str) else ""
+            name = context.get("name") if isinstance(context.get("name"), str) else ""
+            if url or name:
+                return clean_text(url, meta=True), clean_text(name, meta=True)
+    return "", ""

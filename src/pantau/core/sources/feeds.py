@@ -3,7 +3,11 @@
 - `parse_feed(data, …)`: the items of a feed document as posts (kind ``post``). Text is the title
   followed by the body (``content:encoded``, ``description``, Atom ``content`` or ``summary``)
   turned from HTML into plain text; ``post_id`` is the guid/id (else the link); ``created_at``
-  from ``pubDate``/``dc:date``/``published``/``updated`` (None when there is none). The platform
+  from ``pubDate``/``dc:date``/``published``/``updated``, Indonesian month names included
+  ("05 Agustus 2019", "Sen, 05 Agt 2019"); None when there is none or it cannot be read (the
+  item is kept all the same, the date's text in ``raw["unreadable_date"]``).
+- Tolerance: white space or a byte order mark before ``<?xml`` is dropped, and namespace
+  prefixes used but never declared (``media:``, ``dc:``, …) are declared before parsing. The platform
   and handle come from the item link when it is a known profile URL (a Mastodon ``/@user/…``
   link, ``x.com/user/status/…``), else "other" and the ``handle`` option.
 - XML safety without defusedxml: a document with a DOCTYPE or an ENTITY declaration in its
@@ -106,11 +110,55 @@ def _field(item, kind: str) -> dict:
     }
 
 
+_COMMON_PREFIXES = {
+    "media": "http://search.yahoo.com/mrss/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "atom": "http://www.w3.org/2005/Atom",
+    "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
+    "georss": "http://www.georss.org/georss",
+    "slash": "http://purl.org/rss/1.0/modules/slash/",
+    "wfw": "http://wellformedweb.org/CommentAPI/",
+    "sy": "http://purl.org/rss/1.0/modules/syndication/",
+}
+_USED_PREFIX = re.compile(
+    rb"</?([A-Za-z_][\w.-]*):[A-Za-z_]|\s([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*\s*="
+)
+_ROOT_TAG = re.compile(rb"<(?![?!/])[A-Za-z_][\w.:-]*")
+
+
+def _tolerant(data: bytes) -> bytes:
+    """Everyday malformations fixed before parsing: white space or a byte order mark before
+    ``<?xml`` (which the XML rules forbid), and namespace prefixes used without being declared
+    (``media:content`` in a feed that never says what ``media`` is), declared on the root."""
+    start = 0
+    while start < len(data) and (
+        data[start : start + 3] == b"\xef\xbb\xbf" or data[start] in b" \t\r\n"
+    ):
+        start += 3 if data[start : start + 3] == b"\xef\xbb\xbf" else 1
+    data = data[start:]
+    used = {
+        (m.group(1) or m.group(2)).decode("ascii", "replace") for m in _USED_PREFIX.finditer(data)
+    }
+    missing = sorted(p for p in used - {"xml", "xmlns"} if f"xmlns:{p}=".encode() not in data)
+    root = _ROOT_TAG.search(data)
+    if not missing or root is None:
+        return data
+    declarations = "".join(
+        f' xmlns:{p}="{_COMMON_PREFIXES.get(p, f"urn:pantau:undeclared:{p}")}"' for p in missing
+    ).encode()
+    return data[: root.end()] + declarations + data[root.end() :]
+
+
 def parse_feed(
     data: bytes, *, label: str, tz: dt.tzinfo, handle: str = ""
 ) -> list[SourcePost | SourceProblem]:
-    """Every item of an RSS or Atom document, in document order; `SourceError` if not a feed."""
+    """Every item of an RSS or Atom document, in document order; `SourceError` if not a feed.
+
+    Tolerant of what real feeds get wrong (see `_tolerant`); an item whose date cannot be read
+    is kept with its date unknown (``created_at`` None, the text of the date in ``raw``)."""
     check_safe_xml(data, label)
+    data = _tolerant(data)
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
@@ -129,10 +177,11 @@ def parse_feed(
 
 
 def _post(fields: dict, label: str, index: int, tz, handle: str, item):
+    unreadable = ""
     try:
         created_at = parse_datetime(fields["date"], tz)
-    except ValueError as exc:
-        return SourceProblem(label, None, "created_at", str(exc), index)
+    except (ValueError, OverflowError):
+        created_at, unreadable = None, fields["date"]
     title = clean_text(fields["title"])
     body = clean_text(html_to_text(fields["body"]))
     if title and body and not body.startswith(title.rstrip(".…").strip()):
@@ -144,6 +193,8 @@ def _post(fields: dict, label: str, index: int, tz, handle: str, item):
     link = fields["link"]
     platform, link_handle = handle_from_url(link) if link else (None, None)
     raw = {"tag": item.tag, **{k: v for k, v in fields.items() if v}}
+    if unreadable:
+        raw["unreadable_date"] = unreadable
     return make_post(
         platform=platform or "other",
         post_id=fields["id"] or link or None,

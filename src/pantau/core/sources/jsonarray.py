@@ -1,7 +1,8 @@
 """Stream the objects of one large top-level JSON array, one at a time, in constant memory.
 
-The X archive's ``data/tweets.js`` is ``window.YTD.tweets.part0 = [ {...}, {...} ]``: a JavaScript
-assignment around a JSON array that can be hundreds of megabytes. `iter_array_objects` scans the
+The X archive's ``data/tweets.js`` is ``window.YTD.tweets.part0 = [ {...}, {...} ]`` (before
+2019: ``Grailbird.data.tweets_2014_01 = [ ... ]``): a JavaScript assignment around a JSON array
+that can be hundreds of megabytes. `iter_array_objects` scans the
 bytes with a bracket-depth, string-aware scanner (regular expressions skip over strings, so the
 work is done in C) and yields each top-level object's bytes with its byte offsets and line, for
 `json.loads`. Working on bytes is safe for UTF-8: no multi-byte sequence contains ``"{}[]\\``.
@@ -19,7 +20,9 @@ from typing import BinaryIO
 from pantau.core.sources.model import SourceError
 
 CHUNK = 1 << 20
-_PREFIX = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:window\.YTD\.[\w.]+\s*=\s*)?\[")
+_PREFIX = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:(?:window\.YTD\.[\w.]+|Grailbird\.data\.\w+)\s*=\s*)?\["
+)
 _STOP = re.compile(rb'["{}\[\]]')
 _STRING_REST = re.compile(rb'[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 _SEPARATORS = re.compile(rb"[\s,]*")
@@ -88,8 +91,8 @@ def iter_array_objects(
             pos = 0
             if not buf.more():
                 raise SourceError(
-                    f"{label}: truncated at line {line}, byte {buf.base}: the file ends before "
-                    "the closing ']' of its array",
+                    f"{label}: truncated at line {line}{_column(buf, len(buf.data))}, byte "
+                    f"{buf.base + len(buf.data)}: the file ends before the closing ']' of its array",
                     file=label,
                     line=line,
                 )
@@ -141,8 +144,16 @@ def _object_end(buf: _Buffer, start: int, label: str, line: int) -> int:
             if depth == 0:
                 return i
     raise SourceError(
-        f"{label}: truncated at line {line}, byte {buf.base + start}: the file ends inside a "
-        "record",
+        f"{label}: truncated at line {line}{_column(buf, start)}, byte {buf.base + start}: the "
+        "file ends inside the record that starts there",
         file=label,
         line=line,
     )
+
+
+def _column(buf: _Buffer, pos: int) -> str:
+    """ ", column N" for a position in the buffer, when its line starts inside the buffer."""
+    newline = buf.data.rfind(b"\n", 0, pos)
+    if newline < 0 and buf.base > 0:
+        return ""
+    return f", column {len(buf.data[newline + 1 : pos].decode('utf-8', 'replace')) + 1}"

@@ -9,7 +9,10 @@
 - `poll_mastodon(instance_url, acct, cursor)`: new posts plus the cursor
   ``{"account_id", "since_id"}``.
 - ``format="mastodon"`` in `open_source`: a file holding a JSON array of statuses (one API page)
-  or JSON Lines of statuses.
+  or JSON Lines of statuses; or the account archive a user downloads ("Request your archive"),
+  whose ``outbox.json`` is an ActivityPub ``OrderedCollection`` of ``Create`` (a status) and
+  ``Announce`` (a boost: kind ``share``, ``reshared`` the boosted status's id, ``shared_url`` its
+  address) activities, with the handle from ``actor.json``.
 
 A status becomes a post with HTML content turned into plain text (a content warning first), kind
 ``share`` for a reblog (``reshared`` = the reblogged id, text = the reblogged content), ``comment``
@@ -20,15 +23,17 @@ for a reply to someone else, else ``post``; reach from favourites, reblogs and r
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import quote, urlencode, urlsplit
 
 from pantau.core.handles import normalize_handle
 from pantau.core.sources import fetch
-from pantau.core.sources.base import Context, make_post
+from pantau.core.sources.base import Context, describe_keys, load_json_salvaging, make_post
+from pantau.core.sources.containers import FileContainer
 from pantau.core.sources.feeds import PollResult
 from pantau.core.sources.jsonlines import iter_records
 from pantau.core.sources.jsonlines import select as _select_files
-from pantau.core.sources.model import FetchError, SourceProblem
+from pantau.core.sources.model import FetchError, SourceError, SourceProblem
 from pantau.core.sources.textutil import clean_text, get_tz, html_to_text, parse_datetime
 
 PAGE = 40
@@ -170,12 +175,145 @@ def poll_mastodon(
     return PollResult(items, {"account_id": str(account_id), "since_id": since})
 
 
+_OUTBOX = re.compile(r"(?:^|/)outbox\.json$")
+_ACTOR = re.compile(r"(?:^|/)actor\.json$")
+_STATUS_PATH = re.compile(r"/(?:users/([^/]+)/statuses|@([^/]+))/(\w+)(?:/activity)?/?$")
+
+
 def select(container) -> list[str]:
+    """An account archive ("Request your archive": ``outbox.json`` beside ``actor.json``) is
+    read as such; anything else as saved API answers (a JSON array or JSON Lines of statuses)."""
+    if not isinstance(container, FileContainer):
+        outbox = [m for m in container.members() if _OUTBOX.search(m)]
+        if outbox:
+            return outbox
+    elif container.members()[0].endswith("outbox.json"):
+        return container.members()
     return _select_files(container)
 
 
 def read(ctx: Context):
+    if _OUTBOX.search(ctx.members[0]):
+        return _read_archive(ctx)
+
     def build(record, file, line):
         return status_to_post(record, tz=ctx.tz, file=file, index=0, line=line)
 
     return iter_records(ctx, build)
+
+
+def _archive_handle(ctx: Context, outbox: dict) -> str:
+    """``user@host`` from ``actor.json`` (``preferredUsername`` and the host of its ``id``)."""
+    actor: dict = {}
+    for member in ctx.container.members():
+        if _ACTOR.search(member):
+            data, _problem = load_json_salvaging(ctx, member, salvage=False)
+            actor = data if isinstance(data, dict) else {}
+            break
+    name = actor.get("preferredUsername") or ""
+    host = urlsplit(str(actor.get("id") or outbox.get("id") or "")).hostname or ""
+    if not name:
+        items = outbox.get("orderedItems") or ()
+        first = next((i for i in items if isinstance(i, dict)), {})
+        match = _STATUS_PATH.search(f"{first.get('actor') or ''}/statuses/0")
+        name = (match.group(1) or match.group(2)) if match else ""
+        host = host or urlsplit(str(first.get("actor") or "")).hostname or ""
+    if not name:
+        return ctx.handle
+    return normalize_handle(f"{name}@{host}" if host else name)
+
+
+def _read_archive(ctx: Context):
+    """``outbox.json``: an ActivityPub ``OrderedCollection`` whose ``orderedItems`` are
+    ``Create`` (a status, ``object`` a ``Note``) and ``Announce`` (a boost, ``object`` the
+    boosted status's URL) activities."""
+    member = ctx.members[0]
+    start = ctx.start(0)
+    if start is None or start.extra.get("done"):
+        return
+    label = ctx.describe(member)
+    data, problem = load_json_salvaging(ctx, member, salvage=False)
+    if problem is not None:
+        raise SourceError(f"{label}: {problem.reason}", file=label)
+    items = data.get("orderedItems") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise SourceError(
+            f"{label}: not a Mastodon archive outbox (no orderedItems; top-level keys found: "
+            f"{describe_keys(data)})",
+            file=label,
+        )
+    handle = _archive_handle(ctx, data)
+    for index, activity in enumerate(items):
+        if index <= start.index:
+            continue
+        yield _activity(ctx, member, index, activity, handle), ctx.token(0, index)
+
+
+def _status_id(url: str) -> str:
+    match = _STATUS_PATH.search(urlsplit(url).path) if url else None
+    return match.group(3) if match else ""
+
+
+def _author(url: str) -> str:
+    parts = urlsplit(url)
+    match = _STATUS_PATH.search(parts.path)
+    name = (match.group(1) or match.group(2)) if match else ""
+    return normalize_handle(f"{name}@{parts.hostname}") if name and parts.hostname else ""
+
+
+def _activity(ctx: Context, member: str, index: int, activity, handle: str):
+    if not isinstance(activity, dict) or activity.get("type") not in ("Create", "Announce"):
+        kind = activity.get("type") if isinstance(activity, dict) else type(activity).__name__
+        return ctx.problem(member, f"not a Create or Announce activity ({kind})", index=index)
+    try:
+        created_at = parse_datetime(activity.get("published"), ctx.tz)
+    except ValueError as exc:
+        return ctx.problem(member, str(exc), field="created_at", index=index)
+    obj = activity.get("object")
+    location = {"file": ctx.describe(member), "index": index}
+    if activity["type"] == "Announce":
+        target = obj if isinstance(obj, str) else (obj or {}).get("id") or ""
+        post_id = _status_id(str(activity.get("id") or ""))
+        if not post_id:
+            return ctx.problem(member, "boost without a status id", field="post_id", index=index)
+        return make_post(
+            platform="mastodon",
+            post_id=post_id,
+            handle=handle,
+            url="",
+            created_at=created_at,
+            kind="share",
+            text="",
+            raw=activity,
+            location=location,
+            reshared=_status_id(target) or target[:200],
+            reshared_author=_author(target),
+            shared_url=target,
+        )
+    if not isinstance(obj, dict):
+        return ctx.problem(member, "a Create activity without its status", index=index)
+    post_id = _status_id(str(obj.get("id") or ""))
+    if not post_id:
+        return ctx.problem(member, "status without an id", field="post_id", index=index)
+    text = clean_text(html_to_text(obj.get("content") or ""))
+    if obj.get("summary"):
+        text = f"{clean_text(obj['summary'])}\n\n{text}".strip()
+    reply_to = obj.get("inReplyTo") or ""
+    own = str(activity.get("actor") or "")
+    kind = "comment" if reply_to and own and not reply_to.startswith(own + "/") else "post"
+    languages = list((obj.get("contentMap") or {}).keys())
+    quoted = obj.get("quoteUri") or obj.get("quoteUrl") or obj.get("_misskey_quote") or ""
+    return make_post(
+        platform="mastodon",
+        post_id=post_id,
+        handle=handle,
+        url=obj.get("url") if isinstance(obj.get("url"), str) else str(obj.get("id") or ""),
+        created_at=created_at,
+        kind=kind,
+        text=text,
+        raw=activity,
+        location=location,
+        language=languages[0] if languages and languages[0] in ("id", "en") else None,
+        in_reply_to=(_status_id(reply_to) or reply_to[:200]) if reply_to else None,
+        quoted=(_status_id(quoted) or quoted[:200]) if quoted else None,
+    )

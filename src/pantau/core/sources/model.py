@@ -44,7 +44,12 @@ class SourcePost:
     """One post, comment, share or reaction as a source gave it.
 
     ``post_id`` is None when the source has no ids (Facebook, Instagram exports, feeds without a
-    guid): deduplicate on `content_hash` then. ``created_at`` is time-zone aware (in the source's
+    guid): deduplicate on `content_hash` then. ``deleted`` marks a post its author deleted (the X
+    archive's deleted-tweets files), ``deleted_at`` when, if the export says; ``in_reply_to``,
+    ``quoted`` and ``reshared`` are the other posts' ids, ``reshared_author`` the handle of a
+    reshared post's author; ``shared_url`` and ``shared_title`` a link the post shares and its
+    title (Facebook attachments); ``attachment`` the export's media file of an id-less post (part
+    of `content_hash` only). ``created_at`` is time-zone aware (in the source's
     default zone) or None when the record has no time stamp. ``raw`` is the record as received.
     """
 
@@ -63,14 +68,26 @@ class SourcePost:
     quoted: str | None = None
     reshared: str | None = None
     deleted: bool = False
+    deleted_at: dt.datetime | None = None
+    reshared_author: str = ""
+    shared_url: str = ""
+    shared_title: str = ""
+    attachment: str = ""
 
     @property
     def content_hash(self) -> str:
-        """sha256 (hex) of platform, handle, created time (UTC, ISO 8601) and text."""
+        """sha256 (hex) of platform, handle, created time (UTC, ISO 8601) and text, plus the
+        shared link, its title and the attached media file when there are (so that several
+        shares or photos posted in the same second with no text of their own stay distinct)."""
         when = ""
         if self.created_at is not None:
             when = self.created_at.astimezone(dt.UTC).isoformat()
-        data = "\x1f".join((self.platform, self.handle, when, self.text))
+        parts = [self.platform, self.handle, when, self.text]
+        if self.shared_url or self.shared_title or self.attachment:
+            parts += [self.shared_url, self.shared_title]
+        if self.attachment:
+            parts.append(self.attachment)
+        data = "\x1f".join(parts)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
     def as_dict(self) -> dict:
@@ -91,6 +108,11 @@ class SourcePost:
             "quoted": self.quoted,
             "reshared": self.reshared,
             "deleted": self.deleted,
+            "deleted_at": self.deleted_at.isoformat() if self.deleted_at else None,
+            "reshared_author": self.reshared_author,
+            "shared_url": self.shared_url,
+            "shared_title": self.shared_title,
+            "attachment": self.attachment,
             "content_hash": self.content_hash,
         }
 

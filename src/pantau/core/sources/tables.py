@@ -6,6 +6,11 @@ are skipped). A line that is not valid UTF-8 makes its row a `SourceProblem` nam
 the column; UTF-16 files are refused with a hint. Position tokens carry the byte offset after the
 row, so a resume seeks straight there.
 
+The X archive's own ``tweets.csv`` (its columns ``tweet_id, in_reply_to_status_id, …,
+timestamp, text, retweeted_status_id, expanded_urls`` are recognised) needs no mapping: its rows
+are X posts, retweets shares and replies comments, each with its address built from the handle
+(the ``handle`` option) and the id.
+
 XLSX (openpyxl, read-only, cached values): every worksheet with a recognisable header; the
 "line" of a row is its spreadsheet row number. A zip member is copied to a spooled temporary
 file first, since openpyxl needs random access.
@@ -14,12 +19,14 @@ file first, since openpyxl needs random access.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import re
 
+from pantau.core.handles import normalize_handle
 from pantau.core.sources.base import Context
 from pantau.core.sources.containers import Container, FileContainer
-from pantau.core.sources.model import SourceError, SourceProblem
+from pantau.core.sources.model import SourceError, SourcePost, SourceProblem
 from pantau.core.sources.records import RecordMapper
 
 HEADER_ROWS = 10
@@ -105,6 +112,7 @@ def _csv_file(ctx: Context, mapper: RecordMapper, file_no: int, member: str, str
             break
     if header is None:
         raise _no_header(label, mapper)
+    x_archive = _X_ARCHIVE_COLUMNS <= {_plain(h) for h in header}
     row_no = -1
     if not start.fresh:
         stream.seek(start.offset)
@@ -129,7 +137,52 @@ def _csv_file(ctx: Context, mapper: RecordMapper, file_no: int, member: str, str
             continue
         values = {f: row[i] for f, i in index.items() if i < len(row)}
         raw = dict(zip(header, row, strict=False))
-        yield mapper.build(values, raw, label, first), token
+        item = mapper.build(values, raw, label, first)
+        if x_archive and isinstance(item, SourcePost):
+            item = _x_archive_row(item, raw)
+        yield item, token
+
+
+_X_ARCHIVE_COLUMNS = {
+    "tweet_id",
+    "in_reply_to_status_id",
+    "timestamp",
+    "text",
+    "retweeted_status_id",
+}
+_TCO = re.compile(r"https?://t\.co/\w+")
+_RT = re.compile(r"^RT @(\w+)")
+
+
+def _plain(name) -> str:
+    return str(name or "").strip().lower()
+
+
+def _x_archive_row(item: SourcePost, raw: dict) -> SourcePost:
+    """A row of the X archive's own ``tweets.csv`` (beside the pre-2019 Grailbird files):
+    platform x, a retweet (``retweeted_status_id``) a share, a reply a comment, t.co links
+    expanded from ``expanded_urls``, and the post's address built from handle and id."""
+    row = {_plain(k): (v or "").strip() for k, v in raw.items()}
+    reshared, reply_to = row.get("retweeted_status_id"), row.get("in_reply_to_status_id")
+    kind = "share" if reshared else "comment" if reply_to else item.kind
+    text = item.text
+    expanded = [u for u in re.split(r"[,\s]+", row.get("expanded_urls", "")) if u]
+    short = _TCO.findall(text)
+    if expanded and len(expanded) == len(short):
+        for old, new in zip(short, expanded, strict=True):
+            text = text.replace(old, new, 1)
+    where = item.handle or "i"
+    match = _RT.match(item.text)
+    return dataclasses.replace(
+        item,
+        platform="x",
+        kind=kind,
+        text=text,
+        url=item.url or (f"https://x.com/{where}/status/{item.post_id}" if item.post_id else ""),
+        reshared=reshared or item.reshared,
+        reshared_author=normalize_handle(match.group(1)) if reshared and match else "",
+        in_reply_to=reply_to or item.in_reply_to,
+    )
 
 
 def _encoding_problem(label, line, header, index, row) -> SourceProblem:

@@ -174,6 +174,7 @@ _DAY_FIRST = (
     "%Y/%m/%d",
 )
 TWITTER_FORMAT = "%a %b %d %H:%M:%S %z %Y"
+GRAILBIRD_FORMAT = "%Y-%m-%d %H:%M:%S %z"  # the X archive before 2019 (and its tweets.csv)
 
 
 def _aware(value: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
@@ -212,7 +213,7 @@ def parse_datetime(value, tz: dt.tzinfo) -> dt.datetime | None:
         return _aware(dt.datetime.fromisoformat(text), tz)
     except ValueError:
         pass
-    for fmt in (TWITTER_FORMAT, *_DAY_FIRST):
+    for fmt in (TWITTER_FORMAT, GRAILBIRD_FORMAT, *_DAY_FIRST):
         try:
             return _aware(dt.datetime.strptime(text, fmt), tz)
         except ValueError:
@@ -222,8 +223,84 @@ def parse_datetime(value, tz: dt.tzinfo) -> dt.datetime | None:
     except (TypeError, ValueError, IndexError):
         parsed = None
     if parsed is None:
+        parsed = _indonesian_date(text)
+    if parsed is None:
         raise ValueError(f"not a date: {text[:60]!r}")
     return _aware(parsed, tz)
+
+
+_ID_MONTHS = {
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "feb": 2,
+    "peb": 2,
+    "maret": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "agustus": 8,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "oct": 10,
+    "november": 11,
+    "nopember": 11,
+    "nov": 11,
+    "nop": 11,
+    "desember": 12,
+    "des": 12,
+    "dec": 12,
+}
+_ID_ZONES = {"wib": 7, "wita": 8, "wit": 9}
+_ID_DATE = re.compile(
+    r"(?P<day>\d{1,2})[\s./-]+(?P<month>[a-z]+)\.?[\s./-]+(?P<year>\d{4})"
+    r"(?:[\s,T]+(?:pukul\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?)?"
+    r"\s*(?P<zone>[+-]\d{2}:?\d{2}|wib|wita|wit|gmt|utc|z)?",
+    re.IGNORECASE,
+)
+
+
+def _indonesian_date(text: str) -> dt.datetime | None:
+    """A date written the Indonesian way: "05 Agustus 2019", "Sen, 05 Agt 2019 10:00:00 +0700",
+    "12 Mei 2024 pukul 09.30 WIB" (a day name in front is ignored); None if it is not one."""
+    match = _ID_DATE.search(text.lower())
+    if not match or match.group("month") not in _ID_MONTHS:
+        return None
+    try:
+        value = dt.datetime(
+            int(match.group("year")),
+            _ID_MONTHS[match.group("month")],
+            int(match.group("day")),
+            int(match.group("hour") or 0),
+            int(match.group("minute") or 0),
+            int(match.group("second") or 0),
+        )
+    except ValueError:
+        return None
+    zone = (match.group("zone") or "").lower()
+    if zone in _ID_ZONES:
+        return value.replace(tzinfo=dt.timezone(dt.timedelta(hours=_ID_ZONES[zone])))
+    if zone in ("gmt", "utc", "z"):
+        return value.replace(tzinfo=dt.UTC)
+    if zone:
+        sign = -1 if zone[0] == "-" else 1
+        digits = zone[1:].replace(":", "")
+        offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        return value.replace(tzinfo=dt.timezone(sign * offset))
+    return value
 
 
 _MULTIPLIERS = {

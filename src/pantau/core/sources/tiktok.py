@@ -3,13 +3,18 @@
 - Videos: ``Video.Videos.VideoList`` (newer exports: ``Post.Posts.VideoList``), each
   ``{"Date": "2024-01-01 10:00:00", "Link": "…/video/7312…/", "Likes": "12", "Desc"}`` (the
   description key has also been ``Description`` and ``Title``) → kind ``post``, ``post_id`` from
-  the link, likes as reach;
-- Comments: ``Comment.Comments.CommentsList`` ``[{"Date", "Comment"}]`` → kind ``comment`` (no id);
+  the link, likes as reach. Since 2025 ``Link`` is an expiring download address on TikTok's CDN
+  (sometimes several, one a line) with no video id: it is not kept as the post's address, and the
+  post is keyed on its account, time and text (`SourcePost.content_hash`), which do not change;
+- Comments: ``Comment.Comments.CommentsList`` ``[{"Date", "Comment"}]`` (an export holding only
+  ``Activity``: ``Activity.Comments.CommentsList``) → kind ``comment`` (no id);
 - the handle: ``Profile["Profile Information"].ProfileMap.userName``, else the option.
 
-TikTok writes its dates without a zone, in UTC; they are returned in the default zone. A video
-or comment with no date has ``created_at`` None; a date that cannot be read is a `SourceProblem`.
-The TXT form of the export is not supported (a `SourceError` says to request JSON).
+TikTok writes "N/A" for an empty field: such placeholders are empty. Its dates have no zone and
+are UTC; they are returned in the default zone. A video or comment with no date has
+``created_at`` None; a date that cannot be read is a `SourceProblem`. A file with no videos and no
+comments is refused naming the top-level keys it has. The TXT form of the export is not supported
+(a `SourceError` says to request JSON).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import datetime as dt
 import re
 
 from pantau.core.handles import normalize_handle
-from pantau.core.sources.base import Context, load_json, make_post
+from pantau.core.sources.base import Context, describe_keys, load_json_salvaging, make_post
 from pantau.core.sources.containers import Container, FileContainer
 from pantau.core.sources.model import SourceError
 from pantau.core.sources.textutil import clean_text, parse_datetime, to_int
@@ -65,25 +70,59 @@ def _username(data: dict) -> str:
     return ""
 
 
+_VIDEO_PATHS = (
+    ("Video", "Videos", "VideoList"),
+    ("Post", "Posts", "VideoList"),
+    ("Activity", "Videos", "VideoList"),
+    ("Activity", "Posts", "VideoList"),
+)
+_COMMENT_PATHS = (
+    ("Comment", "Comments", "CommentsList"),
+    ("Activity", "Comments", "CommentsList"),
+    ("Your Activity", "Comments", "CommentsList"),
+)
+_PLACEHOLDERS = {"n/a", "na", "none", "null", "-"}
+_STABLE_LINK = re.compile(r"^https?://(?:[\w-]+\.)*(?:tiktok|tiktokv)\.com/.*/(?:video|v)/\d{6,}")
+
+
 def _lists(data: dict) -> tuple[list, list]:
-    videos = _dig(data, "Video", "Videos", "VideoList") or _dig(data, "Post", "Posts", "VideoList")
-    comments = _dig(data, "Comment", "Comments", "CommentsList")
-    return (videos if isinstance(videos, list) else []), (
-        comments if isinstance(comments, list) else []
-    )
+    videos = next((v for p in _VIDEO_PATHS if isinstance(v := _dig(data, *p), list)), [])
+    comments = next((c for p in _COMMENT_PATHS if isinstance(c := _dig(data, *p), list)), [])
+    return videos, comments
+
+
+def _value(record: dict, *keys) -> str:
+    """The first of ``keys`` with a real value: TikTok writes "N/A" for an empty field."""
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip() and value.strip().lower() not in _PLACEHOLDERS:
+            return value.strip()
+    return ""
 
 
 def read(ctx: Context):
     for file_no, member in enumerate(ctx.members):
         start = ctx.start(file_no)
-        if start is None:
+        if start is None or start.extra.get("done"):
             continue
-        data = load_json(ctx, member)
-        if not isinstance(data, dict):
-            label = ctx.describe(member)
-            raise SourceError(f"{label}: not a TikTok user_data.json (object expected)", file=label)
+        data, problem = load_json_salvaging(ctx, member, salvage=False)
+        label = ctx.describe(member)
+        if data is not None and not isinstance(data, dict):
+            problem = ctx.problem(member, "not a TikTok user_data.json (object expected)")
+        videos, comments = _lists(data) if isinstance(data, dict) else ([], [])
+        if problem is None and not videos and not comments:
+            problem = ctx.problem(
+                member,
+                "no videos or comments found (looked for Video.Videos.VideoList, "
+                "Post.Posts.VideoList, Comment.Comments.CommentsList, "
+                f"Activity.Comments.CommentsList); top-level keys found: {describe_keys(data)}",
+            )
+        if problem is not None:
+            if len(ctx.members) == 1:
+                raise SourceError(f"{label}: {problem.reason}", file=label)
+            yield problem, ctx.token(file_no, 0, done=True)
+            continue
         handle = _username(data) or ctx.handle
-        videos, comments = _lists(data)
         records = [("post", r) for r in videos] + [("comment", r) for r in comments]
         for index, (kind, record) in enumerate(records):
             if index <= start.index:
@@ -95,20 +134,22 @@ def _record(ctx: Context, member: str, index: int, kind: str, record, handle: st
     if not isinstance(record, dict):
         return ctx.problem(member, "not a TikTok record (object expected)", index=index)
     try:
-        created_at = parse_datetime(record.get("Date") or record.get("date"), dt.UTC)
+        created_at = parse_datetime(_value(record, "Date", "date"), dt.UTC)
     except ValueError as exc:
         return ctx.problem(member, str(exc), field="created_at", index=index)
     if created_at is not None:
         created_at = created_at.astimezone(ctx.tz)
     if kind == "post":
-        text = next((record[k] for k in _DESC_KEYS if record.get(k)), "")
-        link = record.get("Link") or record.get("VideoLink") or ""
+        text = _value(record, *_DESC_KEYS)
+        link = _value(record, "Link", "VideoLink")
     else:
-        text = record.get("Comment") or record.get("comment") or ""
+        text = _value(record, "Comment", "comment")
         link = ""
-    match = _VIDEO_ID.search(link)
+    links = link.split()
+    stable = next((u for u in links if _STABLE_LINK.match(u)), "")
+    match = _VIDEO_ID.search(stable)
     post_id = match.group(1) if match and kind == "post" else None
-    url = link
+    url = stable  # an expiring download address (a CDN link) is not the post's address
     if post_id and handle:
         url = f"https://www.tiktok.com/@{handle}/video/{post_id}"
     return make_post(
@@ -121,5 +162,5 @@ def _record(ctx: Context, member: str, index: int, kind: str, record, handle: st
         text=clean_text(text),
         raw=record,
         location={"file": ctx.describe(member), "index": index},
-        reach={"likes": to_int(record.get("Likes"))},
+        reach={"likes": to_int(_value(record, "Likes") or record.get("Likes") or None)},
     )
