@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pantau.monitoring.models import ClaimEntry
+from pantau.web.url_fields import WebURLField
 
 
 class ClaimForm(forms.ModelForm):
@@ -22,6 +23,7 @@ class ClaimForm(forms.ModelForm):
             "clarification",
             "active",
         ]
+        field_classes = {"source_url": WebURLField}
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3}),
             "clarification": forms.Textarea(attrs={"rows": 4}),

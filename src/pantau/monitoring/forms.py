@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pantau.monitoring.challenge import check_challenge, new_challenge
 from pantau.monitoring.models import Category
+from pantau.web.url_fields import WebURLField
 
 IMPORT_FORMAT_CHOICES = [
     ("x-archive", _("X (Twitter) archive")),
@@ -20,9 +21,7 @@ IMPORT_FORMAT_CHOICES = [
 
 
 class ComplaintForm(forms.Form):
-    post_url = forms.URLField(
-        label=_("Link to the post"), required=False, max_length=1000, assume_scheme="https"
-    )
+    post_url = WebURLField(label=_("Link to the post"), required=False, max_length=1000)
     handle = forms.CharField(label=_("Account name (if known)"), required=False, max_length=150)
     category = forms.ChoiceField(label=_("What is wrong with it"), choices=Category.choices)
     reason = forms.CharField(

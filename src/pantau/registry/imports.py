@@ -19,8 +19,10 @@ from django.utils.translation import gettext_lazy
 from pantau.audit.services import audit_changes, audit_record, snapshot
 from pantau.core.handles import PLATFORMS, is_valid_handle, normalize_handle
 from pantau.core.nip import NipError, clean_nip, parse_nip
+from pantau.core.safe_urls import UnsafeUrl, check_web_url
 from pantau.core.tabular import Row, TableError, read_table
 from pantau.registry.models import Account, Employee, Grade, Unit
+from pantau.web.url_fields import web_url_error
 
 KINDS = ("units", "employees", "accounts")
 
@@ -312,11 +314,11 @@ def _validate_accounts(rows: list[Row], report: ImportReport) -> list[dict]:
         state = (v.get("state") or Account.State.DECLARED).lower()
         if state not in Account.State.values:
             report.errors.append(RowError(row.number, "state", _("unknown state %s") % state))
-        url = v.get("url", "")
-        if url and not url.startswith(("http://", "https://")):
-            report.errors.append(
-                RowError(row.number, "url", _("must be a web address starting with https://"))
-            )
+        try:
+            url = check_web_url(v.get("url", ""))
+        except UnsafeUrl as exc:
+            url = ""
+            report.errors.append(RowError(row.number, "url", web_url_error(exc)))
         planned.append(
             {
                 "nip": nip,
