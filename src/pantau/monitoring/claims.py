@@ -145,7 +145,9 @@ def claims_import(
                 try:
                     check_web_url(claim.url)
                 except UnsafeUrl as exc:
-                    report.errors.append(f"{path.name}: claim {number} ({claim.claim_id}): url: {exc}")
+                    report.errors.append(
+                        f"{path.name}: claim {number} ({claim.claim_id}): url: {exc}"
+                    )
         except UnicodeDecodeError:
             raise ClaimImportError(f"{path.name}: not UTF-8 text") from None
         except json.JSONDecodeError as exc:
