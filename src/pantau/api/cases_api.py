@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from pantau.api.auth import TokenAuth
 from pantau.cases.errors import CaseError
@@ -17,6 +17,7 @@ from pantau.cases.review import ReviewError, StaleFinding, finding_decide, revie
 from pantau.cases.selectors import acting_role, case_get_for_user, cases_visible_to
 from pantau.cases.services import case_act
 from pantau.cases.timeline import employee_pattern
+from pantau.core import text_limits
 from pantau.core.cases import ladder
 from pantau.monitoring.models import Finding
 from pantau.users.models import ApiToken
@@ -82,7 +83,7 @@ def finding(request: HttpRequest, finding_id: int):
 
 class DecisionIn(Schema):
     outcome: str = Field(description="confirm, dismiss, protected or not_attributable")
-    reason: str = Field(min_length=1)
+    reason: str = Field(min_length=1, max_length=text_limits.NOTE)
     category: str = ""
     skb_item: int | None = None
     version: int = Field(description="the finding's version you read (optimistic locking)")
@@ -167,6 +168,14 @@ class ActionIn(Schema):
     version: int | None = None
     data: dict = Field(default_factory=dict, description="the step's input, e.g. summons_date")
 
+    @field_validator("data")
+    @classmethod
+    def _texts_within_limits(cls, value: dict) -> dict:
+        problems = text_limits.case_step_too_long(value)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
+
 
 @router.post(
     "/cases/{case_id}/actions",
@@ -194,7 +203,7 @@ def case_action(request: HttpRequest, case_id: int, payload: ActionIn):
 
 
 class TextIn(Schema):
-    text: str = Field(min_length=1, max_length=20000)
+    text: str = Field(min_length=1, max_length=text_limits.LONG)
 
 
 class AppealIn(TextIn):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pantau.core import text_limits as limits
 from pantau.monitoring.challenge import check_challenge, new_challenge
 from pantau.monitoring.models import Category
 from pantau.web.url_fields import WebURLField
@@ -25,7 +26,9 @@ class ComplaintForm(forms.Form):
     handle = forms.CharField(label=_("Account name (if known)"), required=False, max_length=150)
     category = forms.ChoiceField(label=_("What is wrong with it"), choices=Category.choices)
     reason = forms.CharField(
-        label=_("Why you report it"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+        label=_("Why you report it"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=limits.COMPLAINT,
     )
     screenshot = forms.FileField(
         label=_("Screenshot (PNG, JPEG or WebP, at most 8 MB)"), required=False
