@@ -63,3 +63,41 @@ def test_web_addresses_pass(url):
 def test_an_empty_address_is_no_address():
     assert check_web_url("") == "" and check_web_url(None) == ""
     assert not is_web_url("")
+
+
+# --- sources that carry their own links ------------------------------------------------------
+
+
+def test_a_feed_item_with_a_script_link_is_a_located_problem():
+    import datetime as dt
+
+    from pantau.core.sources.feeds import parse_feed
+    from pantau.core.sources.model import SourcePost, SourceProblem
+
+    rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+    <item><title>Baik</title><link>https://blog.example/1</link><guid>1</guid></item>
+    <item><title>Jahat</title><link>javascript:alert(1)</link><guid>2</guid></item>
+    </channel></rss>"""
+    good, bad = parse_feed(rss, label="umpan.xml", tz=dt.UTC)
+    assert isinstance(good, SourcePost) and good.url == "https://blog.example/1"
+    assert isinstance(bad, SourceProblem)
+    assert (bad.file, bad.field, bad.index) == ("umpan.xml", "link", 1)
+    assert "http://" in bad.reason
+
+
+def test_a_mastodon_status_with_a_script_link_is_a_located_problem():
+    import datetime as dt
+
+    from pantau.core.sources.mastodon import status_to_post
+    from pantau.core.sources.model import SourceProblem
+
+    status = {
+        "id": "7",
+        "url": "javascript:alert(1)",
+        "created_at": "2026-11-20T08:00:00Z",
+        "content": "<p>Halo</p>",
+        "account": {"acct": "budi", "url": "https://mastodon.example/@budi"},
+    }
+    problem = status_to_post(status, tz=dt.UTC, file="statuses.jsonl", index=0, line=1)
+    assert isinstance(problem, SourceProblem)
+    assert (problem.file, problem.line, problem.field) == ("statuses.jsonl", 1, "url")
