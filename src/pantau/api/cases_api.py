@@ -82,9 +82,11 @@ def finding(request: HttpRequest, finding_id: int):
 
 
 class DecisionIn(Schema):
-    outcome: str = Field(description="confirm, dismiss, protected or not_attributable")
+    outcome: str = Field(
+        max_length=30, description="confirm, dismiss, protected or not_attributable"
+    )
     reason: str = Field(min_length=1, max_length=text_limits.NOTE)
-    category: str = ""
+    category: str = Field("", max_length=30)
     skb_item: int | None = None
     version: int = Field(description="the finding's version you read (optimistic locking)")
 
@@ -164,7 +166,9 @@ def case(request: HttpRequest, case_id: int):
 
 
 class ActionIn(Schema):
-    action: str = Field(description="a transition or event name of the ladder (see next_steps)")
+    action: str = Field(
+        max_length=100, description="a transition or event name of the ladder (see next_steps)"
+    )
     version: int | None = None
     data: dict = Field(default_factory=dict, description="the step's input, e.g. summons_date")
 
@@ -207,7 +211,9 @@ class TextIn(Schema):
 
 
 class AppealIn(TextIn):
-    kind: str = Field("objection", description="objection (keberatan) or appeal (banding)")
+    kind: str = Field(
+        "objection", max_length=20, description="objection (keberatan) or appeal (banding)"
+    )
 
 
 @router.post("/cases/{case_id}/responses", response=CaseOut, summary="The employee's response")

@@ -57,7 +57,7 @@ class ReviewFilterForm(forms.Form):
 class ActionForm(forms.Form):
     """One form for every case action; each action uses the fields it needs."""
 
-    action = forms.CharField(widget=forms.HiddenInput)
+    action = forms.CharField(widget=forms.HiddenInput, max_length=100)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     reason = forms.CharField(
         label=_("Reason / note"),

@@ -44,9 +44,10 @@ class ComplaintForm(forms.Form):
     website = forms.CharField(  # honeypot: hidden from people, filled in by bots
         label=_("Leave this empty"),
         required=False,
+        max_length=200,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
-    challenge = forms.CharField(widget=forms.HiddenInput)
+    challenge = forms.CharField(widget=forms.HiddenInput, max_length=500)
     answer = forms.CharField(label=_("Anti-spam question"), max_length=4)
 
     def __init__(self, *args, **kwargs):
