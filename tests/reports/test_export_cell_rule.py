@@ -147,3 +147,16 @@ def test_an_over_long_text_is_cut_to_what_a_cell_holds(login_as, registry):
     cells = [c.value for c in _xlsx_cells(response.content) if isinstance(c.value, str)]
     longest = max(cells, key=len)
     assert len(longest) == 32_767 and longest.endswith("…")
+
+
+def test_the_periodic_report_workbook_keeps_a_hostile_name_as_text(registry, settings):
+    from pantau.reports.periodic import report_build
+    from pantau.reports.periods import parse_period
+    from pantau.reports.scope import organisation_scope
+    from pantau.reports.xlsx import report_xlsx
+
+    settings.PANTAU_ORGANISATION = f"={PAYLOAD}\x1b"
+    report = report_build(organisation_scope(), parse_period("2026-Q4"))
+    cells = _xlsx_cells(report_xlsx(report))
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    assert f"'={PAYLOAD}{REPLACEMENT}" in {c.value for c in cells}
