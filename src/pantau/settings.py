@@ -217,9 +217,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# PANTAU_HTTPS=1 where the site is reached over https (directly or through a TLS proxy): cookies
-# are sent only over TLS, plain http is redirected, and browsers are told to use https only
-# (HSTS). Off by default: the local demo runs on http://127.0.0.1.
+# PANTAU_HTTPS=1 where users reach the site over https (through a TLS proxy): cookies are sent
+# only over TLS and browsers are told to use https only (HSTS); with PANTAU_TRUST_PROXY=1 plain
+# http is also redirected. Off by default: the local demo runs on http://127.0.0.1.
 HTTPS = envbool("PANTAU_HTTPS")
 SECURE_COOKIES = envbool("PANTAU_SECURE_COOKIES", HTTPS)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
