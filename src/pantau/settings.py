@@ -111,6 +111,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "csp",
+    "ninja",  # serves the API docs' Swagger UI from its own static files, not a CDN
     "pantau.users",
     "pantau.audit",
     "pantau.registry",
@@ -123,6 +125,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pantau.web.middleware.IndonesianFirstMiddleware",
@@ -219,12 +222,43 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SECURE_COOKIES = envbool("PANTAU_SECURE_COOKIES", False)
-SESSION_COOKIE_SECURE = SECURE_COOKIES
-CSRF_COOKIE_SECURE = SECURE_COOKIES
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Browser security: content policy, and HTTPS when served behind TLS ---------------------
+# Every script, style, image and font comes from Pantau itself: no inline script or style, no
+# other host (django-csp). Charts are inline SVG; Swagger UI's icons are data: images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# PANTAU_HTTPS=1 where users reach the site over https (through a TLS proxy): cookies are sent
+# only over TLS and browsers are told to use https only (HSTS); with the TLS proxy named in
+# PANTAU_TRUSTED_PROXIES, plain http is also redirected. Off by default: the local demo runs on http://127.0.0.1.
+HTTPS = envbool("PANTAU_HTTPS")
+SECURE_COOKIES = envbool("PANTAU_SECURE_COOKIES", HTTPS)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+SECURE_HSTS_SECONDS = envint("PANTAU_HSTS_SECONDS", 365 * 24 * 3600) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS and envbool("PANTAU_HSTS_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = False
+if HTTPS and PANTAU_TRUSTED_PROXIES:
+    # Only a trusted TLS proxy's X-Forwarded-Proto tells Django a request came over https;
+    # then a plain-http request is redirected (without it the redirect would loop).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = envbool("PANTAU_HTTPS_REDIRECT", True)
 
 # --- i18n -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "id"

@@ -79,7 +79,7 @@ def test_the_unit_tree_lists_parents_before_children_in_name_order(login_as, reg
     order = ["Dinas Kesehatan", "Sekretariat Daerah", "Dinas Komunikasi", "Bidang Teknologi"]
     positions = [page.index(name) for name in order]
     assert positions == sorted(positions)
-    assert "--depth: 2" in page
+    assert 'class="depth-2"' in page
     assert "Hendra Wijaya" in page  # the head of the secretariat
 
 

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from pantau.api.auth import READ_AUTH, WRITE_AUTH
 from pantau.cases.errors import CaseError
@@ -23,6 +23,7 @@ from pantau.cases.review import (
 from pantau.cases.selectors import acting_role, case_get_for_user, cases_visible_to
 from pantau.cases.services import case_act
 from pantau.cases.timeline import employee_pattern
+from pantau.core import text_limits
 from pantau.core.cases import ladder
 from pantau.monitoring.models import Finding
 from pantau.users.permissions import is_own_record
@@ -102,9 +103,11 @@ _REVIEW_ERROR_STATUS = {StaleFinding: 409, ConflictOfInterest: 403}
 
 
 class DecisionIn(Schema):
-    outcome: str = Field(description="confirm, dismiss, protected or not_attributable")
-    reason: str = Field(min_length=1)
-    category: str = ""
+    outcome: str = Field(
+        max_length=30, description="confirm, dismiss, protected or not_attributable"
+    )
+    reason: str = Field(min_length=1, max_length=text_limits.NOTE)
+    category: str = Field("", max_length=30)
     skb_item: int | None = None
     version: int = Field(description="the finding's version you read (optimistic locking)")
 
@@ -183,9 +186,19 @@ def case(request: HttpRequest, case_id: int):
 
 
 class ActionIn(Schema):
-    action: str = Field(description="a transition or event name of the ladder (see next_steps)")
+    action: str = Field(
+        max_length=100, description="a transition or event name of the ladder (see next_steps)"
+    )
     version: int | None = None
     data: dict = Field(default_factory=dict, description="the step's input, e.g. summons_date")
+
+    @field_validator("data")
+    @classmethod
+    def _texts_within_limits(cls, value: dict) -> dict:
+        problems = text_limits.case_step_too_long(value)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
 
 
 @router.post(
@@ -214,11 +227,13 @@ def case_action(request: HttpRequest, case_id: int, payload: ActionIn):
 
 
 class TextIn(Schema):
-    text: str = Field(min_length=1, max_length=20000)
+    text: str = Field(min_length=1, max_length=text_limits.LONG)
 
 
 class AppealIn(TextIn):
-    kind: str = Field("objection", description="objection (keberatan) or appeal (banding)")
+    kind: str = Field(
+        "objection", max_length=20, description="objection (keberatan) or appeal (banding)"
+    )
 
 
 @router.post("/cases/{case_id}/responses", response=CaseOut, summary="The employee's response")

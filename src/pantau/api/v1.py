@@ -15,6 +15,7 @@ from pantau.api.auth import TokenAuth
 from pantau.api.ratelimit import RateLimited, hit
 from pantau.audit.services import audit_record
 from pantau.core.handles import PLATFORMS
+from pantau.core.safe_urls import check_web_url
 from pantau.core.sources.model import SourcePost
 from pantau.monitoring.attribution import AccountDirectory
 from pantau.users.models import ApiToken
@@ -64,6 +65,11 @@ class PostIn(Schema):
         if value not in PLATFORMS:
             raise ValueError(f"unknown platform; use one of {', '.join(PLATFORMS)}")
         return value
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return check_web_url(value)
 
     @field_validator("kind")
     @classmethod
@@ -166,6 +172,11 @@ class ComplaintIn(Schema):
     anonymous: bool = True
     reporter_name: str = Field("", max_length=200)
     reporter_contact: str = Field("", max_length=200)
+
+    @field_validator("post_url")
+    @classmethod
+    def _post_url(cls, value: str) -> str:
+        return check_web_url(value)
 
     @field_validator("category")
     @classmethod

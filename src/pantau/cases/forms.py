@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pantau.cases.models import Appeal, DeletionCheck, ReviewDecision
+from pantau.core import text_limits as limits
 from pantau.core.cases.provisions import PROVISIONS, SKB_ITEMS, Impact
 from pantau.core.cases.sanctions import ordered_sanctions
 from pantau.monitoring.models import Category
@@ -27,7 +28,9 @@ class ReviewForm(forms.Form):
         empty_value=None,
         choices=[("", "—")] + [(i.number, f"{i.number}. {i.text_id}") for i in SKB_ITEMS],
     )
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=limits.NOTE
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -35,8 +38,8 @@ class ReviewFilterForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Category"), required=False, choices=[("", _("All")), *Category.choices]
     )
-    unit = forms.CharField(label=_("Unit code"), required=False)
-    platform = forms.CharField(label=_("Platform"), required=False)
+    unit = forms.CharField(label=_("Unit code"), required=False, max_length=limits.SHORT)
+    platform = forms.CharField(label=_("Platform"), required=False, max_length=limits.SHORT)
     date_from = forms.DateField(
         label=_("Posted from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -54,13 +57,19 @@ class ReviewFilterForm(forms.Form):
 class ActionForm(forms.Form):
     """One form for every case action; each action uses the fields it needs."""
 
-    action = forms.CharField(widget=forms.HiddenInput)
+    action = forms.CharField(widget=forms.HiddenInput, max_length=100)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     reason = forms.CharField(
-        label=_("Reason / note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reason / note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=limits.CASE_STEP["reason"],
     )
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=limits.CASE_STEP["note"],
     )
     summons_date = forms.DateField(
         label=_("Date of the summons letter"),
@@ -71,10 +80,13 @@ class ActionForm(forms.Form):
         label=_("Examination date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     present = forms.BooleanField(label=_("The employee attended"), required=False)
-    members = forms.CharField(label=_("Team members"), required=False)
+    members = forms.CharField(
+        label=_("Team members"), required=False, max_length=limits.CASE_STEP["members"]
+    )
     bap_text = forms.CharField(
         label=_("Examination record (questions and answers)"),
         required=False,
+        max_length=limits.CASE_STEP["bap_text"],
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     refused = forms.BooleanField(label=_("The employee refused to sign"), required=False)
@@ -92,6 +104,7 @@ class ActionForm(forms.Form):
     after_evidence = forms.CharField(
         label=_("What was found (link, text)"),
         required=False,
+        max_length=limits.CASE_STEP["after_evidence"],
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     provision = forms.MultipleChoiceField(
@@ -109,7 +122,11 @@ class ActionForm(forms.Form):
         choices=[("", "—")]
         + [(s.code, f"{s.name_id} ({s.legal_basis})") for s in ordered_sanctions()],
     )
-    decision_number = forms.CharField(label=_("Decision (SK) number"), required=False)
+    decision_number = forms.CharField(
+        label=_("Decision (SK) number"),
+        required=False,
+        max_length=limits.CASE_STEP["decision_number"],
+    )
     decision_date = forms.DateField(
         label=_("Decision date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -133,7 +150,7 @@ class ResponseForm(forms.Form):
     text = forms.CharField(
         label=_("Your response (hak jawab)"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=20000,
+        max_length=limits.LONG,
     )
     attachments = forms.FileField(label=_("Attachment (PDF or image, optional)"), required=False)
 
@@ -141,7 +158,7 @@ class ResponseForm(forms.Form):
 class AppealForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Appeal.Kind.choices)
     text = forms.CharField(
-        label=_("Your reasons"), widget=forms.Textarea(attrs={"rows": 5}), max_length=20000
+        label=_("Your reasons"), widget=forms.Textarea(attrs={"rows": 5}), max_length=limits.LONG
     )
 
 

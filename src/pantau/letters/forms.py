@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pantau.letters.kinds import Kind, Language
+from pantau.web.url_fields import WebURLField
 
 
 class LetterIssueForm(forms.Form):
@@ -20,7 +21,7 @@ class LetterIssueForm(forms.Form):
         help_text=_("Summons only, e.g. 09.00; empty: the letterhead's default."),
     )
     exam_place = forms.CharField(label=_("Place of examination"), max_length=300, required=False)
-    exam_link = forms.URLField(
+    exam_link = WebURLField(
         label=_("Virtual meeting link"),
         max_length=500,
         required=False,

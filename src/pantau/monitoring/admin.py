@@ -21,6 +21,7 @@ from pantau.monitoring.watchlists import (
     watchlist_entry_delete,
     watchlist_entry_save,
 )
+from pantau.web.url_fields import WEB_URL_OVERRIDES
 
 
 class WatchlistEntryForm(forms.ModelForm):
@@ -123,6 +124,7 @@ class FeedSourceAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "error_permanent",
         "failures",
     ]
+    formfield_overrides = WEB_URL_OVERRIDES
 
 
 @admin.register(ClaimEntry)
@@ -130,6 +132,7 @@ class ClaimEntryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """Claims are withdrawn by deactivating them, never deleted (scans refer to them)."""
 
     list_display = ["claim_id", "verdict", "date", "source_name", "active"]
+    formfield_overrides = WEB_URL_OVERRIDES
 
     def has_delete_permission(self, request, obj=None):
         return False

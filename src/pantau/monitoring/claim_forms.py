@@ -1,13 +1,18 @@
 """Forms for the fact-check register pages."""
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from pantau.core import text_limits as limits
 from pantau.monitoring.models import ClaimEntry
+from pantau.web.url_fields import WebURLField
 
 
 class ClaimForm(forms.ModelForm):
-    keywords_text = forms.CharField(label=_("Keywords (comma-separated)"), required=False)
+    keywords_text = forms.CharField(
+        label=_("Keywords (comma-separated)"), required=False, max_length=limits.NOTE
+    )
 
     class Meta:
         model = ClaimEntry
@@ -22,6 +27,7 @@ class ClaimForm(forms.ModelForm):
             "clarification",
             "active",
         ]
+        field_classes = {"source_url": WebURLField}
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3}),
             "clarification": forms.Textarea(attrs={"rows": 4}),
@@ -30,6 +36,11 @@ class ClaimForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, limit in (("text", limits.NOTE), ("clarification", limits.LONG)):
+            field = self.fields[name]
+            field.max_length = limit  # the columns are unbounded TextFields
+            field.validators.append(MaxLengthValidator(limit))
+            field.widget.attrs["maxlength"] = str(limit)
         if self.instance.pk:
             self.fields["keywords_text"].initial = ", ".join(self.instance.keywords or [])
             self.fields["claim_id"].disabled = True  # other records refer to it

@@ -25,6 +25,7 @@ from pantau.core.claims import (
     normalise_verdict,
     parse_claimreview,
 )
+from pantau.core.safe_urls import UnsafeUrl, check_web_url
 from pantau.core.tabular import TableError, read_table
 from pantau.monitoring.models import ClaimEntry
 
@@ -108,11 +109,15 @@ def _rows_to_claims(path: Path, data: bytes, report: ClaimImportReport) -> list[
             date = dt.date.fromisoformat(v["date"][:10]) if v.get("date") else None
             claim_id = v.get("claim_id") or f"{path.stem}-{row.number}"
             keywords = tuple(k.strip() for k in v.get("keywords", "").split(",") if k.strip())
+            try:
+                source_url = check_web_url(v.get("source_url", ""))
+            except UnsafeUrl as exc:
+                raise ValueError(f"column source_url: {exc}") from None
             claim = Claim(
                 claim_id=claim_id,
                 text=v.get("text", ""),
                 verdict=verdict,
-                url=v.get("source_url", ""),
+                url=source_url,
                 clarification=v.get("clarification", ""),
                 keywords=keywords,
                 topic=v.get("topic", ""),
@@ -136,6 +141,13 @@ def claims_import(
         try:
             document = json.loads(data.decode("utf-8"))
             claims = [(c, c.source) for c in parse_claimreview(document)]
+            for number, (claim, _source) in enumerate(claims, start=1):
+                try:
+                    check_web_url(claim.url)
+                except UnsafeUrl as exc:
+                    report.errors.append(
+                        f"{path.name}: claim {number} ({claim.claim_id}): url: {exc}"
+                    )
         except UnicodeDecodeError:
             raise ClaimImportError(f"{path.name}: not UTF-8 text") from None
         except json.JSONDecodeError as exc:

@@ -22,10 +22,12 @@ from pantau.audit.services import audit_record
 from pantau.core.images import ImageError, check_screenshot
 from pantau.core.ocr import OcrError, ocr_image
 from pantau.core.post_urls import parse_post_url
+from pantau.core.safe_urls import UnsafeUrl, check_web_url
 from pantau.core.sources.model import SourcePost
 from pantau.monitoring.attribution import AccountDirectory
 from pantau.monitoring.imports import store_posts
 from pantau.monitoring.models import Complaint, Finding, Post
+from pantau.web.url_fields import web_url_error
 
 logger = logging.getLogger(__name__)
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -87,6 +89,10 @@ def complaint_submit(
     """Record a complaint, read its screenshot, store the post and put it up for review."""
     if not post_url and not screenshot:
         raise ComplaintError(_("Give the link to the post or a screenshot of it."))
+    try:
+        post_url = check_web_url(post_url)
+    except UnsafeUrl as exc:
+        raise ComplaintError(_("Link to the post: %s") % web_url_error(exc)) from None
     if not reason.strip():
         raise ComplaintError(_("Say why the post breaks the code of conduct."))
     if not anonymous and not reporter_contact.strip():

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pantau.core import text_limits as limits
 from pantau.monitoring.challenge import check_challenge, new_challenge
 from pantau.monitoring.models import Category
+from pantau.web.url_fields import WebURLField
 
 IMPORT_FORMAT_CHOICES = [
     ("x-archive", _("X (Twitter) archive")),
@@ -22,13 +24,13 @@ IMPORT_FORMAT_CHOICES = [
 
 
 class ComplaintForm(forms.Form):
-    post_url = forms.URLField(
-        label=_("Link to the post"), required=False, max_length=1000, assume_scheme="https"
-    )
+    post_url = WebURLField(label=_("Link to the post"), required=False, max_length=1000)
     handle = forms.CharField(label=_("Account name (if known)"), required=False, max_length=150)
     category = forms.ChoiceField(label=_("What is wrong with it"), choices=Category.choices)
     reason = forms.CharField(
-        label=_("Why you report it"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+        label=_("Why you report it"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=limits.COMPLAINT,
     )
     screenshot = forms.FileField(
         label=_("Screenshot (PNG, JPEG or WebP, at most 8 MB)"), required=False
@@ -44,9 +46,10 @@ class ComplaintForm(forms.Form):
     website = forms.CharField(  # honeypot: hidden from people, filled in by bots
         label=_("Leave this empty"),
         required=False,
+        max_length=200,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
-    challenge = forms.CharField(widget=forms.HiddenInput)
+    challenge = forms.CharField(widget=forms.HiddenInput, max_length=500)
     answer = forms.CharField(label=_("Anti-spam question"), max_length=4)
 
     def __init__(self, *args, **kwargs):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from pantau.audit.services import audit_record
 from pantau.core.manifests import sha256_file
+from pantau.core.safe_urls import is_web_url
 from pantau.core.sources.model import SourceError, SourcePost, SourceProblem
 from pantau.monitoring.attribution import AccountDirectory
 from pantau.monitoring.bulk import insert_rows
@@ -73,7 +74,7 @@ def _post_row(item: SourcePost, account_id: int | None, run: ImportRun | None) -
         "post_id": post_key(item),
         "account_id": account_id,
         "handle": item.handle[:150],
-        "url": (item.url or "")[:1000],
+        "url": item.url[:1000] if is_web_url(item.url) else "",  # sources refuse others first
         "created_at": item.created_at,
         "kind": item.kind,
         "text": item.text,

@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from pantau.audit.admin_mixins import AuditedAdminMixin
 from pantau.registry.models import Account, DeclaredConflict, Employee, Unit
+from pantau.web.url_fields import WEB_URL_OVERRIDES
 
 
 @admin.register(Unit)
@@ -18,6 +19,7 @@ class AccountInline(admin.TabularInline):
     model = Account
     extra = 0
     fields = ["platform", "handle", "url", "state", "verified_by", "verified_at", "note"]
+    formfield_overrides = WEB_URL_OVERRIDES
     readonly_fields = ["verified_by", "verified_at"]
 
 
@@ -66,6 +68,7 @@ class AccountAdmin(AuditedAdminMixin, admin.ModelAdmin):
     search_fields = ["handle", "employee__name", "employee__nip"]
     autocomplete_fields = ["employee"]
     readonly_fields = ["verified_by", "verified_at"]
+    formfield_overrides = WEB_URL_OVERRIDES
 
 
 @admin.register(DeclaredConflict)

@@ -7,7 +7,9 @@ from pantau.registry.models import Account, Grade, Unit
 
 
 class EmployeeFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search name, NIP, position or handle"), required=False)
+    q = forms.CharField(
+        label=_("Search name, NIP, position or handle"), required=False, max_length=200
+    )
     unit = forms.ChoiceField(label=_("Unit"), required=False)
     grade = forms.ChoiceField(
         label=_("Grade"), required=False, choices=[("", _("All grades")), *Grade.choices]

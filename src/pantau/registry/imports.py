@@ -8,7 +8,6 @@ updated; the rest are created. Each change is audited.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +18,11 @@ from django.utils.translation import gettext_lazy
 from pantau.audit.services import audit_changes, audit_record, snapshot
 from pantau.core.handles import PLATFORMS, is_valid_handle, normalize_handle
 from pantau.core.nip import NipError, clean_nip, parse_nip
+from pantau.core.safe_urls import UnsafeUrl, check_web_url
+from pantau.core.spreadsheet_export import Sheet, cell_text_restored, xlsx_bytes
 from pantau.core.tabular import Row, TableError, read_table
 from pantau.registry.models import Account, Employee, Grade, Unit
+from pantau.web.url_fields import web_url_error
 
 KINDS = ("units", "employees", "accounts")
 
@@ -312,11 +314,11 @@ def _validate_accounts(rows: list[Row], report: ImportReport) -> list[dict]:
         state = (v.get("state") or Account.State.DECLARED).lower()
         if state not in Account.State.values:
             report.errors.append(RowError(row.number, "state", _("unknown state %s") % state))
-        url = v.get("url", "")
-        if url and not url.startswith(("http://", "https://")):
-            report.errors.append(
-                RowError(row.number, "url", _("must be a web address starting with https://"))
-            )
+        try:
+            url = check_web_url(v.get("url", ""))
+        except UnsafeUrl as exc:
+            url = ""
+            report.errors.append(RowError(row.number, "url", web_url_error(exc)))
         planned.append(
             {
                 "nip": nip,
@@ -442,6 +444,8 @@ def registry_import(
         raise RegistryImportError(str(exc)) from None
     except OSError as exc:
         raise RegistryImportError(f"{source}: {exc.strerror}") from None
+    for row in rows:  # a cell the export defused ("'=…") reads back as the text it was
+        row.values = {k: cell_text_restored(v) for k, v in row.values.items()}
     report.rows = len(rows)
     if not rows:
         raise RegistryImportError(_("%s: the file has a header but no data rows") % source)
@@ -486,17 +490,17 @@ EXPORT_COLUMNS = {
 
 
 def registry_export_xlsx(*, employees) -> bytes:
-    """Employees (a queryset the caller already filtered by visibility), their accounts and units."""
-    from openpyxl import Workbook
+    """Employees (a queryset the caller already filtered by visibility), their accounts and units.
 
-    wb = Workbook(write_only=True)
-    sheets = {k: wb.create_sheet(k) for k in ("employees", "accounts", "units")}
-    for kind, sheet in sheets.items():
-        sheet.append(EXPORT_COLUMNS[kind])
+    Cells go through the exports' one cell rule (`pantau.core.spreadsheet_export`); the import
+    reads a defused cell back as the text it was.
+    """
     employees = employees.select_related("unit", "supervisor").prefetch_related("accounts")
-    for e in employees:
-        sheets["employees"].append(
-            [
+    accounts: list[list] = []
+
+    def employee_rows():
+        for e in employees.iterator(chunk_size=500):
+            yield [
                 e.nip,
                 e.name,
                 e.front_title,
@@ -508,11 +512,17 @@ def registry_export_xlsx(*, employees) -> bytes:
                 e.email,
                 "ya" if e.active else "tidak",
             ]
-        )
-        for a in e.accounts.all():
-            sheets["accounts"].append([e.nip, a.platform, a.handle, a.url, a.state])
-    for u in Unit.objects.select_related("parent").order_by("code"):
-        sheets["units"].append([u.code, u.name, u.kind, u.parent.code if u.parent else ""])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+            accounts.extend([e.nip, a.platform, a.handle, a.url, a.state] for a in e.accounts.all())
+
+    units = (
+        [u.code, u.name, u.kind, u.parent.code if u.parent else ""]
+        for u in Unit.objects.select_related("parent").order_by("code")
+    )
+    data, _counts = xlsx_bytes(
+        [
+            Sheet("employees", EXPORT_COLUMNS["employees"], employee_rows()),
+            Sheet("accounts", EXPORT_COLUMNS["accounts"], accounts),
+            Sheet("units", EXPORT_COLUMNS["units"], units),
+        ]
+    )
+    return data

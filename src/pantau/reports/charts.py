@@ -127,4 +127,6 @@ def columns(
 
 
 def legend(series_names: list[str]) -> list[tuple[str, str]]:
-    return [(COLOURS[i % len(COLOURS)], name) for i, name in enumerate(series_names)]
+    """(CSS class, name) per series; reports.css gives ``series-<n>`` the colour ``COLOURS[n]``
+    (a class, not a style attribute: the content policy allows no inline styles)."""
+    return [(f"series-{i % len(COLOURS)}", name) for i, name in enumerate(series_names)]

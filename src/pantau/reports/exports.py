@@ -2,15 +2,13 @@
 
 Each :class:`ListExport` names who may export it and builds its rows with the SAME selector and
 filters the list page uses (``?<the list's query string>``), so an export never holds more than
-the page would show. Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
-``-``, ``@``) are prefixed with an apostrophe.
+the page would show. Every cell goes through the one cell rule of
+`pantau.core.spreadsheet_export` (no control characters that break the file, no formulas).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -19,9 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from pantau.audit.models import AccessLog
 from pantau.audit.services import access_record
+from pantau.core.spreadsheet_export import Sheet, csv_bytes, xlsx_bytes
 from pantau.reports import export_lists
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -34,8 +31,7 @@ class ListExport:
 
 
 def _value(value, *, for_csv: bool):
-    if value is None:
-        return ""
+    """Yes/no in the user's language, times in local time; the cell rule does the rest."""
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     if isinstance(value, dt.datetime):
@@ -43,36 +39,17 @@ def _value(value, *, for_csv: bool):
         return value.strftime("%Y-%m-%d %H:%M") if for_csv else value.replace(tzinfo=None)
     if isinstance(value, dt.date):
         return value.isoformat() if for_csv else value
-    if isinstance(value, int | float):
-        return value
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return value
 
 
 def to_csv(headers: list[str], rows: Iterable[list]) -> tuple[bytes, int]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([str(h) for h in headers])
-    count = 0
-    for row in rows:
-        writer.writerow([_value(v, for_csv=True) for v in row])
-        count += 1
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8"), count
+    return csv_bytes(headers, ([_value(v, for_csv=True) for v in row] for row in rows))
 
 
 def to_xlsx(headers: list[str], rows: Iterable[list], *, title: str) -> tuple[bytes, int]:
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title[:31])
-    ws.append([str(h) for h in headers])
-    count = 0
-    for row in rows:
-        ws.append([_value(v, for_csv=False) for v in row])
-        count += 1
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue(), count
+    values = ([_value(v, for_csv=False) for v in row] for row in rows)
+    data, (count,) = xlsx_bytes([Sheet(title, headers, values)])
+    return data, count
 
 
 LISTS: dict[str, ListExport] = {

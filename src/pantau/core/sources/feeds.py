@@ -26,6 +26,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from pantau.core.handles import handle_from_url
+from pantau.core.safe_urls import UnsafeUrl, check_web_url
 from pantau.core.sources import fetch
 from pantau.core.sources.base import Context, make_post
 from pantau.core.sources.model import FetchError, SourceError, SourcePost, SourceProblem
@@ -190,7 +191,10 @@ def _post(fields: dict, label: str, index: int, tz, handle: str, item):
         text = body or title
     if not text:
         return SourceProblem(label, None, "text", "item with neither title nor content", index)
-    link = fields["link"]
+    try:
+        link = check_web_url(fields["link"])
+    except UnsafeUrl as exc:
+        return SourceProblem(label, None, "link", str(exc), index)
     platform, link_handle = handle_from_url(link) if link else (None, None)
     raw = {"tag": item.tag, **{k: v for k, v in fields.items() if v}}
     if unreadable:

@@ -27,6 +27,7 @@ import re
 from urllib.parse import quote, urlencode, urlsplit
 
 from pantau.core.handles import normalize_handle
+from pantau.core.safe_urls import UnsafeUrl, check_web_url
 from pantau.core.sources import fetch
 from pantau.core.sources.base import Context, describe_keys, load_json_salvaging, make_post
 from pantau.core.sources.containers import FileContainer
@@ -55,8 +56,12 @@ def status_to_post(status, *, tz: dt.tzinfo, file: str, index: int, line: int | 
     if not isinstance(status, dict) or not status.get("id"):
         return SourceProblem(file, line, "post_id", "not a Mastodon status (no id)", index)
     account = status.get("account") or {}
-    url = status.get("url") or status.get("uri") or ""
-    host = urlsplit(account.get("url") or url).hostname or ""
+    try:
+        url = check_web_url(status.get("url") or status.get("uri") or "")
+        account_url = check_web_url(account.get("url") or "")
+    except UnsafeUrl as exc:
+        return SourceProblem(file, line, "url", str(exc), index)
+    host = urlsplit(account_url or url).hostname or ""
     acct = normalize_handle(account.get("acct") or account.get("username") or "")
     if acct and "@" not in acct and host:
         acct = f"{acct}@{host}"
@@ -83,7 +88,7 @@ def status_to_post(status, *, tz: dt.tzinfo, file: str, index: int, line: int | 
         platform="mastodon",
         post_id=status["id"],
         handle=acct,
-        url=url or (reblog or {}).get("url") or "",
+        url=url,
         created_at=created_at,
         kind=kind,
         text=text,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from pantau.core.handles import handle_from_url, normalize_handle, platform_from_url
+from pantau.core.safe_urls import UnsafeUrl, check_web_url
 from pantau.core.sources.base import Context, make_post
 from pantau.core.sources.model import SourceError, SourceProblem
 from pantau.core.sources.textutil import clean_text, parse_datetime, to_int
@@ -227,7 +228,10 @@ class RecordMapper:
             created_at = parse_datetime(values.get("created_at"), ctx.tz)
         except (ValueError, OverflowError, OSError) as exc:
             return SourceProblem(file, line, "created_at", str(exc), index)
-        url = str(values.get("url") or "").strip()
+        try:
+            url = check_web_url(str(values.get("url") or ""))
+        except UnsafeUrl as exc:
+            return SourceProblem(file, line, "url", str(exc), index)
         platform = _PLATFORMS.get(str(values.get("platform") or "").strip().lower())
         if platform is None:
             platform = (platform_from_url(url) if url else None) or "other"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -76,3 +76,21 @@ def role_label(value: str) -> str:
     from pantau.cases.labels import ROLES
 
     return str(ROLES.get(value, value))
+
+
+@register.filter
+def web_link(url, label=None) -> str:
+    """An ``<a href>`` to ``url`` when it is an http(s) address, else the text alone, unlinked.
+
+    Every stored URL that a page links to goes through this filter, so a ``javascript:`` or
+    ``data:`` address that reached the database is shown, never run. ``label`` is the link text
+    (the URL itself when not given).
+    """
+    from pantau.core.safe_urls import is_web_url
+
+    text = conditional_escape(label if label not in (None, "") else (url or ""))
+    if not is_web_url(url):
+        return mark_safe(f'<span class="not-a-link">{text}</span>') if text else ""
+    return mark_safe(
+        f'<a href="{escape(url.strip())}" rel="noopener noreferrer nofollow">{text}</a>'
+    )

@@ -148,6 +148,15 @@ def case_detail(request, case_id: int):
     )
 
 
+def _field_errors(form) -> str:
+    """Each error with the label of its field, e.g. "Your response: at most 20000 characters"."""
+    parts = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        parts += [f"{label}: {e}" if label else str(e) for e in errors]
+    return "; ".join(parts)
+
+
 @require_POST
 @login_required
 def case_action(request, case_id: int):
@@ -170,7 +179,7 @@ def case_action(request, case_id: int):
         if name == "withdraw_appeal":
             data["text"] = data.get("reason", "")
     if not valid:
-        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, _field_errors(form))
         return redirect("case_detail", case_id=case.pk)
     try:
         case_act(
