@@ -53,9 +53,9 @@ def test_a_reviewer_with_a_conflict_of_interest_is_refused_with_403(
     client, users, registry, make_finding, language
 ):
     inspector = users["inspector"]
-    inspector.employee = registry.employees["e1"]  # in e3's supervisor chain
+    inspector.employee = registry.employees["e1"]  # Ratna, whom the post attacks by name
     inspector.save()
-    finding = make_finding(employee_key="e3")
+    finding = make_finding(employee_key="e3", text="Ratna Sari Dewi itu penipu, usir saja")
     response = decide(client, inspector, finding, language)
     assert response.status_code == 403, response.content
     finding.refresh_from_db()
