@@ -146,7 +146,7 @@ def test_an_objection_after_the_window_is_refused(login_as, delivered, english):
         response = act(
             login_as("employee"), delivered, action="open_appeal", kind="objection", text="Telat."
         )
-    assert "within 14 working days of receipt" in response.content.decode()
+    assert "The objection period ended on" in response.content.decode()
     assert Case.objects.get(pk=delivered.pk).state == "delivered"
     assert not Appeal.objects.exists()
 

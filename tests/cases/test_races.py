@@ -57,10 +57,18 @@ def steps_and_entries(case: Case, name: str) -> tuple[int, int]:
     )
 
 
-def check_one_winner(case: Case, outcomes: dict[str, object]) -> str:
-    """The name of the action that won; asserts the loser was refused and left no trace."""
+def check_one_winner(case: Case, outcomes: dict[str, object], *, allow_none: bool = False):
+    """The name of the action that won; asserts the loser was refused and left no trace.
+
+    ``allow_none``: SQLite's shared in-memory test database refuses a second writer at once
+    (no busy wait), so two calls released together may both be refused; then nothing is stored.
+    """
     won = [name for name, result in outcomes.items() if isinstance(result, Case)]
     lost = [name for name, result in outcomes.items() if isinstance(result, CaseConflict)]
+    if allow_none and not won and len(lost) == len(outcomes):
+        assert Case.objects.get(pk=case.pk).version == case.version
+        assert all(steps_and_entries(case, name) == (0, 0) for name in outcomes)
+        return None
     assert len(won) == 1 and len(lost) == 1, outcomes
     winner, loser = won[0], lost[0]
     assert outcomes[loser].code == "stale"
@@ -114,8 +122,9 @@ def test_dismiss_and_start_guidance_sent_at_once_from_the_same_page(users, open_
         case = open_case()
         calls = dismiss_or_guide(users, case, version=case.version)  # both saw this version
         outcomes = dict(zip(calls, at_once(*calls.values()), strict=True))
-        winner = check_one_winner(case, outcomes)
-        check_dismiss_or_guidance(case, winner)  # which one wins is up to the scheduler
+        winner = check_one_winner(case, outcomes, allow_none=connection.vendor == "sqlite")
+        if winner:
+            check_dismiss_or_guidance(case, winner)  # which one wins is up to the scheduler
 
 
 @pytest.mark.parametrize("first", ["dismiss_case", "start_guidance"])
@@ -241,6 +250,11 @@ def test_two_reviewers_deciding_the_same_finding_at_once(users, registry, make_f
         )
         won = [o for o in outcomes if isinstance(o, ReviewDecision)]
         lost = [o for o in outcomes if isinstance(o, StaleFinding)]
+        if connection.vendor == "sqlite" and not won and len(lost) == 2:
+            # SQLite's shared in-memory test database may refuse both at once: nothing stored
+            assert not ReviewDecision.objects.filter(finding=finding).exists()
+            assert Finding.objects.get(pk=finding.pk).version == 1
+            continue
         assert len(won) == 1 and len(lost) == 1, outcomes
         decision = ReviewDecision.objects.get(finding=finding)
         assert decision.pk == won[0].pk

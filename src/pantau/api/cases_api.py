@@ -12,6 +12,7 @@ from pydantic import Field, field_validator
 
 from pantau.api.auth import READ_AUTH, WRITE_AUTH
 from pantau.cases.errors import CaseError
+from pantau.cases.next_steps import case_next_steps
 from pantau.cases.review import (
     ConflictOfInterest,
     ReviewError,
@@ -24,7 +25,6 @@ from pantau.cases.selectors import acting_role, case_get_for_user, cases_visible
 from pantau.cases.services import case_act
 from pantau.cases.timeline import employee_pattern
 from pantau.core import text_limits
-from pantau.core.cases import ladder
 from pantau.monitoring.models import Finding
 from pantau.users.permissions import is_own_record
 from pantau.users.roles import VIEW_POSTS, Role
@@ -155,8 +155,7 @@ class CaseOut(Schema):
 
 def _case_out(case, user) -> dict:
     role = acting_role(user, case)
-    steps = [t.name for t in ladder.allowed(case.state, role)] if role else []
-    steps += [e.name for e in ladder.EVENTS if role and case.state in e.states and role in e.roles]
+    steps = [s.name for s in case_next_steps(user, case) if s.possible]  # as the case page
     return {
         "id": case.pk,
         "employee_nip": case.employee.nip,

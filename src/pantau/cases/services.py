@@ -29,14 +29,14 @@ from pantau.cases.facts import facts_for
 from pantau.cases.models import Case, CaseStep
 from pantau.cases.selectors import acting_role
 from pantau.core.cases import ladder
-from pantau.core.cases.ladder import PRECONDITIONS_ID, State, TransitionError
+from pantau.core.cases.ladder import State, TransitionError
 
 
-def _message(exc: TransitionError) -> str:
-    from django.utils.translation import get_language
+def _message(exc: TransitionError, case) -> str:
+    from pantau.cases.next_steps import waiting_reason
 
-    if exc.code == "precondition_failed" and (get_language() or "id").startswith("id"):
-        return "Belum terpenuhi: " + " ".join(PRECONDITIONS_ID[p] for p in exc.failed)
+    if exc.code == "precondition_failed":  # what is missing, never the condition as if met
+        return " ".join(waiting_reason(p, case) for p in exc.failed)
     if exc.code == "role_not_allowed":
         return _("Your role may not do this at this step.")
     if exc.code == "wrong_state":
@@ -101,7 +101,7 @@ def _act(*, case_id: int, name: str, actor, data: dict | None, seen: int | None)
             event = ladder.check_event(name, state=case.state, role=role)
             target, audit_action = case.state, event.audit_action
     except TransitionError as exc:
-        raise CaseError(_message(exc), exc.code) from None
+        raise CaseError(_message(exc, case), exc.code) from None
     before, after, notices = actions.apply(name, case=case, actor=actor, data=data)
     case.state = target
     if target == State.CLOSED.value and before_state != State.CLOSED.value:

@@ -17,6 +17,7 @@ from pantau.cases.calendar import calendar
 from pantau.cases.errors import CaseError
 from pantau.cases.forms import ActionForm, AppealForm, ResponseForm
 from pantau.cases.models import Notification
+from pantau.cases.next_steps import case_next_steps
 from pantau.cases.selectors import acting_role, case_get_for_user, cases_visible_to
 from pantau.cases.services import case_act
 from pantau.cases.timeline import employee_pattern
@@ -61,32 +62,22 @@ def case_list(request):
 
 
 def _actions(user, case):
-    role = acting_role(user, case)
-    if role is None:
-        return []
-    names = [t.name for t in ladder.allowed(case.state, role)]
-    names += [
-        e.name
-        for e in ladder.EVENTS
-        if case.state in e.states and role in e.roles and e.name not in ("add_finding",)
+    """The case's next steps for this person: forms for those possible now, the reason for the
+    others (``cases.next_steps``)."""
+    exclude = frozenset({"add_finding"})
+    if acting_role(user, case) == "employee":
+        exclude |= EMPLOYEE_FORMS  # the employee has their own forms on the page
+    return [
+        {
+            "name": step.name,
+            "label": step.label,
+            "fields": ACTION_FIELDS.get(step.name, []),
+            "is_transition": step.is_transition,
+            "waiting": step.waiting,
+            "form": _action_form(step.name) if step.possible else None,
+        }
+        for step in case_next_steps(user, case, exclude=exclude)
     ]
-    out = []
-    for name in names:
-        if role == "employee" and name in EMPLOYEE_FORMS:
-            continue  # the employee has their own forms on the page
-        described = next((t.description_id for t in ladder.TRANSITIONS if t.name == name), None)
-        if described is None:
-            described = next(e.description_en for e in ladder.EVENTS if e.name == name)
-        out.append(
-            {
-                "name": name,
-                "label": described,
-                "fields": ACTION_FIELDS.get(name, []),
-                "is_transition": any(t.name == name for t in ladder.TRANSITIONS),
-                "form": _action_form(name),
-            }
-        )
-    return out
 
 
 def _action_form(name: str) -> ActionForm:
