@@ -269,6 +269,16 @@ CELERY_BEAT_SCHEDULE = {
     "daily-digest": {"task": "pantau.daily_digest", "schedule": 24 * 3600.0},
 }
 
+# --- Audit log integrity (see docs/security.md) ----------------------------------------------
+# The HMAC key of the audit chains, kept outside the database. Without it a key is generated into
+# the data folder (demo, tests); `pantau check --deploy` reports that.
+PANTAU_AUDIT_KEY = envsecret("PANTAU_AUDIT_KEY")
+PANTAU_AUDIT_CHECKPOINT_FILE = os.environ.get(
+    "PANTAU_AUDIT_CHECKPOINT_FILE", str(DATA_DIR / "audit-checkpoints.jsonl")
+)
+PANTAU_AUDIT_CHECKPOINT_MINUTES = envint("PANTAU_AUDIT_CHECKPOINT_MINUTES", 60)
+PANTAU_AUDIT_CHECKPOINT_MAIL = envbool("PANTAU_AUDIT_CHECKPOINT_MAIL")
+
 # --- Cases ---------------------------------------------------------------------------------
 # Medium-level sanctions in force: "pp53" (PP 94/2021 Pasal 42 keeps PP 53/2010's until the PP
 # on salaries and allowances applies) or "pp94".

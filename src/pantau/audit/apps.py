@@ -10,3 +10,6 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         from pantau.audit import auth_events  # noqa: F401  (connects login/logout receivers)
+        from pantau.audit.protection import connect_signals
+
+        connect_signals()
