@@ -151,6 +151,9 @@ def report_pdf(report: PeriodicReport) -> bytes:
     story += [
         Paragraph(escape(f"{i}. {note}"), st["note"]) for i, note in enumerate(METHOD_NOTES, 1)
     ]
+    if report.audit_checkpoint:
+        story.append(Spacer(1, 6))
+        story += [Paragraph(escape(line), st["note"]) for line in report.audit_checkpoint]
     footer = _footer(report, st["base"].fontName)
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
