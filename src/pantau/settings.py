@@ -48,12 +48,13 @@ def envsecret(name: str) -> str | None:
 
 
 DATA_DIR = Path(os.environ.get("PANTAU_DATA_DIR", Path.cwd() / "var")).resolve()
-# A data directory that `pantau demo` set up stays a demo (generated secret, no forced 2FA).
-DEMO = envbool("PANTAU_DEMO") or (DATA_DIR / "demo_secret_key").exists()
+# Demo mode only when asked for: `pantau demo` sets PANTAU_DEMO=1 (generated secret, no forced
+# 2FA). A data folder the demo set up does not make a later start a demo.
+DEMO = envbool("PANTAU_DEMO")
 
 
 def _demo_secret() -> str:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = DATA_DIR / "demo_secret_key"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
@@ -137,7 +138,7 @@ _sqlite_path = Path(os.environ.get("PANTAU_SQLITE_PATH", DATA_DIR / "pantau.sqli
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
-    _sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+    _sqlite_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
