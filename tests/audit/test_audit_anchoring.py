@@ -354,3 +354,52 @@ def test_key_text_never_reaches_the_database(db):
     digest = hashlib.sha256(key.encode()).hexdigest()
     for entry in AuditEntry.objects.all():
         assert key not in json.dumps(audit_fields(entry)) and entry.hash != digest
+
+
+# --- the audit page and concurrent writers ----------------------------------------------------
+
+
+def test_the_audit_page_shows_a_truncation_found_by_the_checkpoints(login_as, english):
+    client = login_as("auditor")
+    make_entries(12)
+    checkpoint_write()
+    drop_triggers()
+    sql("DELETE FROM audit_auditentry WHERE seq > 3")
+    sql("UPDATE audit_auditchainhead SET seq = 3, hash = %s WHERE id = 1",
+        [AuditEntry.objects.get(seq=3).hash])  # fmt: skip
+    html = client.get("/audit/?verify=1").content.decode()
+    assert "Verification failed" in html and "TRUNCATED" in html
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="PostgreSQL only"
+)
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_writers_keep_both_chains_whole_on_postgresql():
+    import threading
+
+    from django.db import connections
+
+    errors = []
+    barrier = threading.Barrier(4)
+
+    def write(n: int) -> None:
+        try:
+            barrier.wait(timeout=10)
+            for i in range(15):
+                audit_record(action="test.concurrent", object_id=f"{n}-{i}")
+                access_record(user=None, object_type="test.thing", object_id=f"{n}-{i}")
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    result = audit_verify()
+    assert result.ok, result.problem
+    assert (result.audit.checked, result.access.checked) == (60, 60)
