@@ -35,7 +35,16 @@ from pantau.audit.chain import (
 from pantau.audit.keys import audit_key
 from pantau.audit.models import AccessLog, AuditChainHead, AuditEntry
 
-__all__ = ["GENESIS_HASH", "access_record", "audit_record", "audit_verify", "snapshot"]
+__all__ = [
+    "GENESIS_HASH",
+    "VerifyResult",
+    "access_record",
+    "audit_changes",
+    "audit_record",
+    "audit_verify",
+    "jsonable",
+    "snapshot",
+]
 SECRET_FIELDS = {"password", "key", "token", "secret"}
 
 
