@@ -17,7 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pantau.audit.models import AccessLog, AuditEntry
 from pantau.letters.services import letter_issue
-from pantau.monitoring.complaints import new_reference
+from pantau.monitoring.complaints import complaint_submit
 from pantau.monitoring.models import Complaint
 
 REPORTER_NAME = "Sulastri Pelapor Rahasia"
@@ -27,12 +27,12 @@ TOTP_KEY = "3132333435363738393031323334353637383930"
 
 @pytest.fixture
 def protected(case, users):
-    complaint = Complaint.objects.create(
-        reference=new_reference(), post_url="https://x.com/budisan/status/9001",
-        platform="x", handle="budisan", category="hate_speech",
-        reason="Unggahan ini menghina warga.", reporter_name=REPORTER_NAME,
-        reporter_contact=REPORTER_CONTACT,
+    complaint = complaint_submit(
+        post_url="https://x.com/budisan/status/9001", category="hate_speech",
+        reason="Unggahan ini menghina warga.", anonymous=False,
+        reporter_name=REPORTER_NAME, reporter_contact=REPORTER_CONTACT,
     )  # fmt: skip
+    assert Complaint.objects.get(pk=complaint.pk).reporter_name == REPORTER_NAME
     letter = letter_issue(case=case, kind="teguran", actor=users["inspector"])
     device = TOTPDevice.objects.create(
         user=users["inspector"], name="ponsel", key=TOTP_KEY, confirmed=True
