@@ -374,7 +374,7 @@ def test_the_audit_page_shows_a_truncation_found_by_the_checkpoints(login_as, en
 @pytest.mark.skipif(
     not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="PostgreSQL only"
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_writers_keep_both_chains_whole_on_postgresql():
     import threading
 
