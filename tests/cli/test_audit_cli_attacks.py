@@ -7,6 +7,8 @@ directly as its administrator would (triggers dropped first), and runs `pantau a
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import secrets
 import sqlite3
@@ -165,3 +167,75 @@ def test_postgresql_edit_with_recomputed_hashes_is_detected(tmp_path, postgres_d
     result = site.run("audit", "verify")
     assert result.returncode == 1
     assert "audit chain BROKEN at entry #3" in result.stdout and "HMAC" in result.stdout
+
+
+LEGACY = """
+import datetime as dt, json, os
+os.environ['DJANGO_SETTINGS_MODULE'] = 'pantau.settings'
+import django; django.setup()
+from django.core.management import call_command
+from django.db import connection
+from pantau.audit.chain import GENESIS_HASH, link_hash
+
+call_command('migrate', verbosity=0)
+call_command('migrate', 'audit', '0003', verbosity=0)  # the audit app as it was before keys
+prev = GENESIS_HASH
+with connection.cursor() as c:
+    for seq in (1, 2, 3):
+        when = dt.datetime(2026, 1, seq, tzinfo=dt.UTC)
+        fields = {'actor_id': None, 'actor_repr': 'system', 'action': 'old.change',
+                  'object_type': 'test.thing', 'object_id': str(seq), 'object_repr': 'lama',
+                  'before': None, 'after': {'v': seq}, 'reason': '', 'ip_address': None,
+                  'user_agent': ''}
+        new = link_hash(seq=seq, created_at=when, prev_hash=prev, fields=fields, key=None)
+        c.execute("INSERT INTO audit_auditentry (seq, created_at, actor_id, actor_repr, action, "
+                  "object_type, object_id, object_repr, before, after, reason, ip_address, "
+                  "user_agent, prev_hash, hash) VALUES (%s, %s, NULL, 'system', 'old.change', "
+                  "'test.thing', %s, 'lama', NULL, %s, '', NULL, '', %s, %s)",
+                  [seq, when.isoformat(), str(seq), json.dumps({'v': seq}), prev, new])
+        prev = new
+    c.execute("INSERT INTO audit_auditchainhead (id, seq, hash) VALUES (1, 3, %s)", [prev])
+    for day in (1, 2):
+        c.execute("INSERT INTO audit_accesslog (created_at, user_id, user_repr, action, "
+                  "object_type, object_id, object_repr, detail, ip_address) VALUES "
+                  "(%s, NULL, 'system', 'view', 'registry.employee', '7', 'x', '', NULL)",
+                  [dt.datetime(2026, 2, day, tzinfo=dt.UTC).isoformat()])
+"""
+
+
+def test_entries_from_before_the_key_survive_the_upgrade_and_stay_protected(tmp_path):
+    from pantau.audit.chain import link_hash
+
+    site = Installation(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", LEGACY], capture_output=True, text=True, timeout=300, env=site.env
+    )
+    assert result.returncode == 0, result.stderr
+    assert site.run("migrate").returncode == 0  # audit.0004: switch-over, access log linked
+    verify = site.run("audit", "verify")
+    assert verify.returncode == 0, verify.stdout
+    assert "audit chain intact: 3 entries" in verify.stdout
+    assert "access-log chain intact: 2 entries" in verify.stdout
+    site.write(2)  # keyed entries #4 and #5 follow the plain ones
+    assert site.run("audit", "verify").returncode == 0
+    db = sqlite3.connect(site.data_dir / "pantau.sqlite3")
+    with db:  # rewrite plain entry #2, recompute the plain hashes, relink keyed entry #4
+        db.execute("DROP TRIGGER audit_auditentry_no_update")
+        prev = db.execute("SELECT hash FROM audit_auditentry WHERE seq = 1").fetchone()[0]
+        for seq in (2, 3):
+            fields = {"actor_id": None, "actor_repr": "system", "action": "old.change",
+                      "object_type": "test.thing", "object_id": str(seq), "object_repr": "lama",
+                      "before": None, "after": {"v": 99 if seq == 2 else seq}, "reason": "",
+                      "ip_address": None, "user_agent": ""}  # fmt: skip
+            when = dt.datetime(2026, 1, seq, tzinfo=dt.UTC)
+            new = link_hash(seq=seq, created_at=when, prev_hash=prev, fields=fields, key=None)
+            db.execute(
+                "UPDATE audit_auditentry SET after = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                [json.dumps(fields["after"]), prev, new, seq],
+            )
+            prev = new
+        db.execute("UPDATE audit_auditentry SET prev_hash = ? WHERE seq = 4", [prev])
+    db.close()
+    verify = site.run("audit", "verify")
+    assert verify.returncode == 1
+    assert "BROKEN at entry #4" in verify.stdout and "HMAC" in verify.stdout
