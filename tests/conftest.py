@@ -81,6 +81,22 @@ def pytest_configure(config):
         Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _audit_purge_allowed():
+    """Django empties the tables between transactional tests; the audit triggers allow that here."""
+    from pantau.audit.protection import set_purge_allowed
+
+    set_purge_allowed(True, open_connections=False)
+    yield
+    set_purge_allowed(False, open_connections=False)
+
+
+@pytest.fixture(autouse=True)
+def _own_audit_checkpoints(settings, tmp_path):
+    """Each test's database starts empty, so each test gets its own audit checkpoint file."""
+    settings.PANTAU_AUDIT_CHECKPOINT_FILE = str(tmp_path / "audit-checkpoints.jsonl")
+
+
 @dataclass
 class Registry:
     units: dict = field(default_factory=dict)

@@ -48,12 +48,13 @@ def envsecret(name: str) -> str | None:
 
 
 DATA_DIR = Path(os.environ.get("PANTAU_DATA_DIR", Path.cwd() / "var")).resolve()
-# A data directory that `pantau demo` set up stays a demo (generated secret, no forced 2FA).
-DEMO = envbool("PANTAU_DEMO") or (DATA_DIR / "demo_secret_key").exists()
+# Demo mode only when asked for: `pantau demo` sets PANTAU_DEMO=1 (generated secret, no forced
+# 2FA). A data folder the demo set up does not make a later start a demo.
+DEMO = envbool("PANTAU_DEMO")
 
 
 def _demo_secret() -> str:
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = DATA_DIR / "demo_secret_key"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
@@ -166,7 +167,7 @@ _sqlite_path = Path(os.environ.get("PANTAU_SQLITE_PATH", DATA_DIR / "pantau.sqli
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
-    _sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+    _sqlite_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -328,6 +329,16 @@ CELERY_BEAT_SCHEDULE = {
     "periodic": {"task": "pantau.periodic", "schedule": 60.0},
     "daily-digest": {"task": "pantau.daily_digest", "schedule": 24 * 3600.0},
 }
+
+# --- Audit log integrity (see docs/security.md) ----------------------------------------------
+# The HMAC key of the audit chains, kept outside the database. Without it a key is generated into
+# the data folder (demo, tests); `pantau check --deploy` reports that.
+PANTAU_AUDIT_KEY = envsecret("PANTAU_AUDIT_KEY")
+PANTAU_AUDIT_CHECKPOINT_FILE = os.environ.get(
+    "PANTAU_AUDIT_CHECKPOINT_FILE", str(DATA_DIR / "audit-checkpoints.jsonl")
+)
+PANTAU_AUDIT_CHECKPOINT_MINUTES = envint("PANTAU_AUDIT_CHECKPOINT_MINUTES", 60)
+PANTAU_AUDIT_CHECKPOINT_MAIL = envbool("PANTAU_AUDIT_CHECKPOINT_MAIL")
 
 # --- Cases ---------------------------------------------------------------------------------
 # Medium-level sanctions in force: "pp53" (PP 94/2021 Pasal 42 keeps PP 53/2010's until the PP

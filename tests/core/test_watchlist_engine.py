@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pantau.core.text import Normalizer
@@ -173,3 +175,53 @@ def test_prefilter_agrees_with_running_every_regex(norm) -> None:
             assert wl.match(n) == filtered, text
         finally:
             del wl._candidate_regexes
+
+
+# --- patterns that would make scanning slow -------------------------------------------------
+
+
+def test_a_catastrophic_pattern_runs_in_linear_time_on_re2():
+    import time
+
+    from pantau.core.watchlist.engine import compile_pattern
+
+    rx = compile_pattern("(a+)+$")
+    started = time.perf_counter()
+    assert list(rx.finditer("a" * 100_000 + "b")) == []
+    assert time.perf_counter() - started < 0.5
+    assert [m.span() for m in compile_pattern("(a+)+$").finditer("xx aaa")] == [(3, 6)]
+
+
+def test_a_catastrophic_pattern_that_re2_cannot_run_is_refused_with_its_text():
+    from pantau.core.watchlist.engine import UnsafePatternError, compile_pattern
+
+    for pattern in [r"(?<=x)(a+)+$", r"(?<!y)(a|aa)*b", r"(?<=#)(?:\w+\s?)*!"]:
+        with pytest.raises(UnsafePatternError, match=re.escape(repr(pattern))):
+            compile_pattern(pattern)
+    compile_pattern(r"(?<=x)(?:\w+\s+){0,3}y")  # a bounded repeat is allowed
+
+
+def test_a_watchlist_with_the_slow_pattern_scans_a_long_post_fast():
+    import time
+
+    from pantau.core.text.normalizer import Normalizer
+    from pantau.core.watchlist.engine import Watchlist
+
+    wl = Watchlist(
+        [{"id": "slow", "kind": "regex", "pattern": "(a+)+$", "category": "abusive"}],
+        Normalizer(),
+    )
+    norm = Normalizer().normalize("a" * 30_000 + "b")
+    started = time.perf_counter()
+    assert wl.match(norm) == []
+    assert time.perf_counter() - started < 2
+
+
+def test_the_shipped_watchlist_compiles_under_the_safety_check():
+    from pantau.core.watchlist.engine import compile_pattern
+
+    _, entries = load_default_entries()
+    regexes = [e["pattern"] for e in entries if e["kind"] == "regex"]
+    assert len(regexes) > 20
+    for pattern in regexes:
+        compile_pattern(pattern)

@@ -56,3 +56,17 @@ def test_demo_prints_the_logins(demo_server):
     output = process.communicate(timeout=10)[0]
     for username in ROLES:
         assert re.search(rf"\b{username}\b\s+{PASSWORD}", output), output
+
+
+@pytest.mark.slow
+def test_the_demo_data_folder_is_private(demo_server, tmp_path):
+    import stat
+
+    base, process = demo_server
+    _login(base, "admin")  # the server has written to the database (WAL files exist now)
+    data_dir = tmp_path / "var"
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    files = [p for p in data_dir.iterdir() if p.is_file()]
+    assert {"pantau.sqlite3", "demo_secret_key"} <= {p.name for p in files}
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path

@@ -173,3 +173,18 @@ def test_a_shipped_entry_can_be_saved_unchanged_in_the_admin(client, users):
     response = client.post(url, {**data, "active": "on"})
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert WatchlistVersion.objects.count() == 2
+
+
+def test_a_regex_that_could_scan_exponentially_slowly_is_refused_naming_it(client, users, english):
+    pattern = r"(?<=bendera )(laskar|laskar )+merah"
+    response = add_entry_in_admin(client, users, kind="regex", pattern=pattern)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "exponentially slow" in html and "(laskar|laskar )+merah" in html
+    assert not WatchlistEntry.objects.exists() and not WatchlistVersion.objects.exists()
+
+
+def test_a_regex_re2_runs_is_accepted_even_with_a_nested_repeat(client, users, english):
+    response = add_entry_in_admin(client, users, kind="regex", pattern="(a+)+$")
+    assert response.status_code == 302
+    assert WatchlistEntry.objects.filter(pattern="(a+)+$").exists()

@@ -155,3 +155,22 @@ def test_pantau_report_check_drift_prints_the_windows_and_raises_nothing_when_qu
     assert cli(["report", "--check-drift"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("all ") and "0 new drift alert(s) raised" in out
+
+
+@needs_pdftotext
+def test_the_report_prints_the_audit_checkpoint_it_wrote(world, tmp_path):
+    from pantau.audit.checkpoints import checkpoints_read
+    from pantau.audit.models import AuditChainHead
+
+    report = report_build(organisation_scope(), parse_period("2026-11"))
+    head = AuditChainHead.objects.get(pk=AuditChainHead.AUDIT_CHAIN)
+    written = checkpoints_read()[-1]
+    assert written.heads["audit"] == {"seq": head.seq, "hash": head.hash, "keyed_from": 1}
+    flat = _flat(pdf_text(report_pdf(report), tmp_path))
+    assert "Titik periksa log audit" in flat
+    assert f"Log audit: entri #{head.seq}, hash {head.hash}" in flat
+    wb = load_workbook(io.BytesIO(report_xlsx(report)))
+    notes = [c.value for c in wb["Catatan metode"]["A"] if c.value]
+    assert f"Log audit: entri #{head.seq}, hash {head.hash}" in notes
+    report_build(organisation_scope(), parse_period("2026-11"))
+    assert len(checkpoints_read()) == 1  # nothing moved: the same checkpoint is printed again

@@ -37,3 +37,20 @@ class AuditedAdminMixin:
     def delete_queryset(self, request, queryset):
         for obj in queryset:
             self.delete_model(request, obj)
+
+
+class AccessLoggedAdminMixin:
+    """Writes an access-log entry (detail "admin") each time an object's admin page is opened,
+    as the app's own pages do for the same records."""
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        from django.contrib.admin.utils import unquote
+
+        from pantau.audit.services import access_record
+
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None:
+                access_record(user=request.user, obj=obj, detail="admin")
+        return response

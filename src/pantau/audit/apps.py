@@ -9,4 +9,8 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit log")
 
     def ready(self) -> None:
+        from pantau import deploy_checks  # noqa: F401  (registers `pantau check --deploy`)
         from pantau.audit import auth_events  # noqa: F401  (connects login/logout receivers)
+        from pantau.audit.protection import connect_signals
+
+        connect_signals()

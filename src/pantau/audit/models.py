@@ -1,9 +1,10 @@
-"""Audit entries (hash-chained, append-only), the chain head, and the access log."""
+"""Audit entries and the access log (both hash-chained, append-only) and their chain heads."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -55,10 +56,19 @@ class AuditEntry(models.Model):
 
 
 class AuditChainHead(models.Model):
-    """A single row holding the last sequence number and hash; locked while appending."""
+    """One row per chain holding its last sequence number and hash; locked while appending.
+
+    Row ``AUDIT_CHAIN`` (pk 1) heads the audit entries, row ``ACCESS_CHAIN`` (pk 2) the access
+    log. Entries from ``keyed_from_seq`` on carry a keyed hash (HMAC); older ones, written before
+    Pantau had an audit key, a plain SHA-256 (see ``audit.chain``).
+    """
+
+    AUDIT_CHAIN = 1
+    ACCESS_CHAIN = 2
 
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64)
+    keyed_from_seq = models.PositiveBigIntegerField(default=1)
 
     class Meta:
         verbose_name = _("audit chain head")
@@ -72,7 +82,7 @@ class AccessLog(models.Model):
         VIEW = "view", _("viewed")
         EXPORT = "export", _("exported")
 
-    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
@@ -88,6 +98,9 @@ class AccessLog(models.Model):
     object_repr = models.CharField(_("object"), max_length=300, blank=True)
     detail = models.CharField(_("detail"), max_length=300, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    seq = models.PositiveBigIntegerField(_("sequence"), unique=True, null=True)
+    prev_hash = models.CharField(_("previous hash"), max_length=64, blank=True)
+    hash = models.CharField(_("hash"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("access log entry")

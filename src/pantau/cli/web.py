@@ -1,4 +1,9 @@
-"""`pantau demo`, `pantau serve` and `pantau migrate`."""
+"""`pantau demo`, `pantau serve` and `pantau migrate`.
+
+All three make the data folder private first (folder 0700, files 0600, and a umask so the
+SQLite WAL files and uploads are created that way). `pantau serve` with ``PANTAU_SECRET_KEY``
+set is a production start: it refuses the demo's settings (see ``pantau.deploy_checks``).
+"""
 
 from __future__ import annotations
 
@@ -58,8 +63,50 @@ def _serve(host: str, port: int, threads: int = 8) -> int:
     return 0
 
 
+def secure_data_dir() -> None:
+    """Make the data folder and the SQLite files readable by their owner only."""
+    from django.conf import settings
+
+    os.umask(0o077)
+    data_dir = Path(settings.DATA_DIR)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.chmod(0o700)
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        db_path = Path(db["NAME"])
+        if db_path.parent != data_dir and db_path.parent.exists():
+            db_path.parent.chmod(0o700)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            path = Path(f"{db_path}{suffix}")
+            if path.exists():
+                path.chmod(0o600)
+        if not db_path.exists():  # created now, so its WAL files inherit 0600
+            db_path.touch(mode=0o600)
+    for name in ("demo_secret_key", "audit_key", "audit-checkpoints.jsonl"):
+        path = data_dir / name
+        if path.exists():
+            path.chmod(0o600)
+
+
+def refuse_demo_settings() -> None:
+    """A production start (PANTAU_SECRET_KEY set) does not run with any of the demo's settings."""
+    from pantau.deploy_checks import demo_settings_in_force
+    from pantau.settings import envsecret
+
+    if not envsecret("PANTAU_SECRET_KEY"):
+        return
+    problems = demo_settings_in_force()
+    if problems:
+        listed = "; ".join(f"{e.id}: {e.msg} {e.hint}" for e in problems)
+        raise CliError(
+            "refusing a production start (PANTAU_SECRET_KEY is set) with the demo's settings: "
+            f"{listed} (see `pantau check --deploy`)"
+        )
+
+
 def cmd_migrate(args) -> int:
     setup_django()
+    secure_data_dir()
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=1)
@@ -68,6 +115,8 @@ def cmd_migrate(args) -> int:
 
 def cmd_serve(args) -> int:
     setup_django()
+    refuse_demo_settings()
+    secure_data_dir()
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
@@ -82,11 +131,12 @@ def cmd_demo(args) -> int:
     if args.data_dir:
         os.environ["PANTAU_DATA_DIR"] = str(args.data_dir.resolve())
     data_dir = Path(os.environ.get("PANTAU_DATA_DIR", Path.cwd() / "var")).resolve()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     if args.reset:
         for name in ("pantau.sqlite3", "pantau.sqlite3-wal", "pantau.sqlite3-shm"):
             (data_dir / name).unlink(missing_ok=True)
     setup_django()
+    secure_data_dir()
     from django.core.management import call_command
 
     from pantau.demo_setup import demo_setup

@@ -2,7 +2,9 @@
 
 Every save or delete goes to the audit log through ``AuditedAdminMixin``. Template texts are
 checked to compile, and number patterns to be usable, before they are saved. Issued letters can
-be looked at but never changed or deleted (a correction is a new letter).
+be looked at but never changed or deleted (a correction is a new letter), and only by their
+register entry: number, kind, date, language, who issued them. Their subject, content, files
+and case stay in the app, where the administrator has no access to them.
 """
 
 from __future__ import annotations
@@ -86,10 +88,11 @@ class NumberingSchemeAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 @admin.register(Letter)
 class LetterAdmin(admin.ModelAdmin):
-    list_display = ["number", "kind", "case", "letter_date", "language", "issued_by", "created_at"]
+    list_display = ["number", "kind", "letter_date", "language", "issued_by", "created_at"]
     list_filter = ["kind", "language"]
-    search_fields = ["number", "title"]
-    readonly_fields = [f.name for f in Letter._meta.fields]
+    search_fields = ["number"]
+    fields = ["number", "kind", "letter_date", "language", "issued_by", "created_at"]
+    readonly_fields = fields
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 
 from pantau.audit.admin import ReadOnlyAdmin as ReadOnly
-from pantau.audit.admin_mixins import AuditedAdminMixin
+from pantau.audit.admin_mixins import AccessLoggedAdminMixin, AuditedAdminMixin
 from pantau.monitoring.models import (
     ClaimEntry,
     Complaint,
@@ -77,15 +77,31 @@ class ImportRunAdmin(ReadOnly):
 
 
 @admin.register(Finding)
-class FindingAdmin(ReadOnly):
+class FindingAdmin(AccessLoggedAdminMixin, ReadOnly):
     list_display = ["created_at", "top_category", "score", "priority", "status", "employee"]
     list_filter = ["top_category", "status", "source"]
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(ReadOnly):
+class ComplaintAdmin(AccessLoggedAdminMixin, ReadOnly):
+    """Without the reporter's identity: only inspectors and the head see it, in the app."""
+
     list_display = ["reference", "created_at", "category", "status", "anonymous"]
     list_filter = ["category", "status"]
+    fields = [
+        "reference",
+        "created_at",
+        "post_url",
+        "platform",
+        "handle",
+        "category",
+        "reason",
+        "anonymous",
+        "post",
+        "status",
+    ]
+    exclude = ["reporter_name", "reporter_contact"]
+    readonly_fields = fields
 
 
 @admin.register(WatchlistVersion)

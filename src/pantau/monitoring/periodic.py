@@ -1,4 +1,5 @@
-"""The periodic work of an installation: poll feeds, scan new posts, apply retention.
+"""The periodic work of an installation: poll feeds, scan new posts, apply retention, and write
+an audit checkpoint when one is due.
 
 `pantau worker` runs it in a loop (embedded set-up); at scale the same functions run as Celery
 tasks on a schedule.
@@ -19,6 +20,7 @@ class TickResult:
     scanned: int
     findings: int
     purged: int
+    checkpoint: bool = False
 
 
 def run_periodic_once() -> TickResult:
@@ -32,4 +34,11 @@ def run_periodic_once() -> TickResult:
     from pantau.reports.quality import drift_check
 
     drift_check()
-    return TickResult(polled.polled, polled.imported, scanned.scanned, scanned.findings, purged)
+    from pantau.audit.checkpoints import checkpoint_due, checkpoint_write
+
+    wrote = checkpoint_due()
+    if wrote:
+        checkpoint_write()
+    return TickResult(
+        polled.polled, polled.imported, scanned.scanned, scanned.findings, purged, wrote
+    )

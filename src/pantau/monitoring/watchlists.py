@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from pantau.audit.services import audit_record, snapshot
+from pantau.core.watchlist.engine import UnsafePatternError, compile_pattern
 from pantau.monitoring.models import WatchlistEntry, WatchlistVersion
 
 
@@ -31,9 +32,18 @@ def validate_entry(*, kind: str, pattern: str, weight: float) -> None:
         raise WatchlistError(_("The weight must be between 0 and 1"))
     if kind == WatchlistEntry.Kind.REGEX:
         try:
-            re.compile(pattern)
+            compile_pattern(pattern)
         except re.error as exc:
             raise WatchlistError(_("The regular expression is invalid: %s") % exc) from None
+        except UnsafePatternError:
+            raise WatchlistError(
+                _(
+                    "The regular expression %(pattern)s repeats a repeated or alternative part "
+                    "without a limit, which can make scanning exponentially slow: rewrite it "
+                    "without the nested repeat."
+                )
+                % {"pattern": pattern}
+            ) from None
 
 
 def _freeze(*, actor, note: str) -> WatchlistVersion:

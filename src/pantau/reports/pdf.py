@@ -185,6 +185,9 @@ def report_pdf(report: PeriodicReport) -> bytes:
     ]
     story.append(KeepTogether([Paragraph("Catatan metode", st["h"]), *notes[:1]]))  # no orphan
     story += notes[1:]
+    if report.audit_checkpoint:
+        story.append(Spacer(1, 6))
+        story += [Paragraph(escape(line), st["note"]) for line in report.audit_checkpoint]
     footer = _footer(report, st["base"].fontName)
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()

@@ -76,6 +76,7 @@ class PeriodicReport:
     organisation: str
     generated_at: dt.datetime
     paragraphs: list[str] = field(default_factory=list)
+    audit_checkpoint: list[str] = field(default_factory=list)  # lines printed at the end
 
     @property
     def period(self) -> Period:
@@ -126,7 +127,27 @@ def report_build(scope: Scope, period: Period, *, now: dt.datetime | None = None
         generated_at=now or timezone.now(),
     )
     report.paragraphs = narrative(report)
+    report.audit_checkpoint = checkpoint_lines()
     return report
+
+
+def checkpoint_lines() -> list[str]:
+    """The audit checkpoint the report prints: a copy of the chain heads outside the database.
+
+    A new checkpoint is written first when a head moved since the last one, so the printed
+    values are also a line of the checkpoint file; `pantau audit verify` checks against both.
+    """
+    from pantau.audit.checkpoints import checkpoint_due, checkpoint_write, latest_checkpoint
+
+    checkpoint = checkpoint_write() if checkpoint_due(minutes=0) else latest_checkpoint()
+    if checkpoint is None:
+        return []
+    when = timezone.localtime(checkpoint.time)
+    names = {"audit": "Log audit", "access": "Log akses"}
+    lines = [f"Titik periksa log audit, dicatat {when:%d-%m-%Y %H:%M %Z}:"]
+    for name, head in checkpoint.heads.items():
+        lines.append(f"{names.get(name, name)}: entri #{head['seq']}, hash {head['hash']}")
+    return lines
 
 
 def file_name(period: Period, extension: str) -> str:

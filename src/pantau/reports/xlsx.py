@@ -83,6 +83,9 @@ def report_xlsx(report: PeriodicReport) -> bytes:
     notes = wb.create_sheet("Catatan metode")
     for row, note in enumerate(METHOD_NOTES, start=1):
         notes.cell(row=row, column=1, value=_cell(f"{row}. {note}")).alignment = WRAP
+    first = len(METHOD_NOTES) + 2
+    for row, line in enumerate(report.audit_checkpoint, start=first):
+        notes.cell(row=row, column=1, value=_cell(line)).alignment = WRAP
     notes.column_dimensions["A"].width = 110
     buffer = io.BytesIO()
     wb.save(buffer)

@@ -1,9 +1,17 @@
-"""Admin for users: role and employee link, second-factor reset; changes go to the audit log."""
+"""Admin for users: role and employee link, second-factor reset; changes go to the audit log.
+
+Second-factor devices are listed without their secret: django-otp's own admin (which shows and
+edits the TOTP key and its QR code) is replaced. The only thing the administrator can do to a
+device is reset it, from the user or the device list, through ``users.services.totp_reset``:
+audited, and the user is told in the app and by e-mail.
+"""
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import transaction
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pantau.audit.admin_mixins import AuditedAdminMixin
 from pantau.users.models import ApiToken, User
@@ -54,4 +62,46 @@ class ApiTokenAdmin(AuditedAdminMixin, admin.ModelAdmin):
     readonly_fields = ["name", "user", "scope", "prefix", "created_at", "last_used_at"]
 
     def has_add_permission(self, request):
+        return False
+
+
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
+
+
+@admin.action(description=_("Reset second factor (audited; the user is told by e-mail)"))
+def reset_second_factor(modeladmin, request, queryset):
+    owners = {device.user for device in queryset.select_related("user")}
+    for owner in owners:
+        try:
+            with transaction.atomic():
+                totp_reset(user=owner, actor=request.user)
+        except UserError as exc:
+            modeladmin.message_user(request, str(exc), messages.ERROR)
+            return
+    modeladmin.message_user(
+        request,
+        gettext("Second factor reset for %(n)d user(s).") % {"n": len(owners)},
+        messages.SUCCESS,
+    )
+
+
+@admin.register(TOTPDevice)
+class TOTPDeviceAdmin(admin.ModelAdmin):
+    """Devices without their key: listed and looked at, reset only through the audited action."""
+
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username", "name"]
+    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    readonly_fields = fields
+    actions = [reset_second_factor]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -11,6 +11,11 @@ repeated letters and hashtags do not evade them; multi-word patterns also match 
 together (``hizbuttahrir``). Regular expressions run on the surface text, then (if
 they found nothing there) on the original. Every hit carries its span in the original text.
 
+Regular expressions must not make scanning exponentially slow (`compile_pattern`): a pattern
+RE2 accepts runs on RE2, whose matching time is linear in the text; a pattern only Python's
+engine accepts (look-behind, look-ahead: the shipped list uses them) is refused if it repeats,
+without bound, something that itself repeats or alternates, as ``(a+)+`` or ``(a|aa)*`` do.
+
 A hit shortly after a counter-speech cue (``tolak``, ``bubarkan``, ``waspada``, ``vonis``…), or
 near a word that labels the idea as wrong (``menyesatkan``, ``propaganda``, ``radikal``…), is
 damped by `COUNTER_DAMPING`: naming a banned group to reject it, or to report on a court case,
@@ -25,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import ahocorasick
+import re2
 
 try:  # Python 3.11+: the regex parser lives in re._parser
     from re import _constants as _sre_constants
@@ -69,6 +75,91 @@ COUNTER_CONTEXT = frozenset(
 
 class WatchlistError(ValueError):
     """An entry is malformed (unknown kind or category, bad weight, bad regex)."""
+
+
+class UnsafePatternError(WatchlistError):
+    """A regular expression whose matching time could grow exponentially with the text."""
+
+
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.case_sensitive = False
+_RE2_OPTIONS.log_errors = False
+_RE2_OPTIONS.max_mem = 64 << 20
+
+
+def compile_pattern(pattern: str):
+    """Compile a watchlist regex (case-insensitive) so that no text makes it slow.
+
+    RE2 first (linear time); if RE2 cannot express it, Python's engine, unless the pattern has
+    a nested unbounded repeat (:class:`UnsafePatternError`). Invalid patterns raise ``re.error``.
+    """
+    try:
+        return re2.compile(pattern, _RE2_OPTIONS)
+    except re2.error:
+        pass
+    compiled = re.compile(pattern, re.IGNORECASE)
+    problem = _nested_repeat(list(_sre_parse.parse(pattern, re.IGNORECASE)))
+    if problem:
+        raise UnsafePatternError(
+            f"regular expression {pattern!r} repeats {problem} inside an unbounded repeat: "
+            "matching could take exponential time; rewrite it without the nested repeat"
+        )
+    return compiled
+
+
+_REPEATS = {
+    op
+    for op in (
+        _sre_constants.MAX_REPEAT,
+        _sre_constants.MIN_REPEAT,
+        getattr(_sre_constants, "POSSESSIVE_REPEAT", None),
+    )
+    if op is not None
+}
+
+
+def _children(op, av) -> list[list]:
+    c = _sre_constants
+    if op is c.SUBPATTERN:
+        return [list(av[3])]
+    if op in _REPEATS:
+        return [list(av[2])]
+    if op is c.BRANCH:
+        return [list(branch) for branch in av[1]]
+    if op in (c.ASSERT, c.ASSERT_NOT):
+        return [list(av[1])]
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return [list(av)]
+    if op is c.GROUPREF_EXISTS:
+        return [list(branch) for branch in av[1:] if branch is not None]
+    return []
+
+
+def _repeats_or_alternates(seq) -> str | None:
+    """'a repeat' or 'an alternation' when `seq` can match in more than one way by itself."""
+    for op, av in seq:
+        if op in _REPEATS and av[1] > 1:
+            return "a repeat"
+        if op is _sre_constants.BRANCH:
+            return "an alternation"
+        for child in _children(op, av):
+            found = _repeats_or_alternates(child)
+            if found:
+                return found
+    return None
+
+
+def _nested_repeat(seq) -> str | None:
+    for op, av in seq:
+        if op in _REPEATS and av[1] == _sre_constants.MAXREPEAT:
+            inner = _repeats_or_alternates(list(av[2]))
+            if inner:
+                return inner
+        for child in _children(op, av):
+            found = _nested_repeat(child)
+            if found:
+                return found
+    return None
 
 
 @dataclass(frozen=True)
@@ -116,7 +207,7 @@ class Watchlist:
         self.normalizer = normalizer
         self.entries = [_validate(e) for e in entries if e.get("active", True)]
         self._automaton = ahocorasick.Automaton()
-        self._regexes: list[tuple[re.Pattern[str], dict[str, Any]]] = []
+        self._regexes: list[tuple[Any, dict[str, Any]]] = []  # RE2 or re patterns
         self._always: list[int] = []  # regexes without literal words: run on every post
         self._triggers = ahocorasick.Automaton()  # case-insensitive literals, lower case
         self._triggers_cs = ahocorasick.Automaton()  # case-sensitive literals, as written
@@ -125,9 +216,11 @@ class Watchlist:
         for e in self.entries:
             if e["kind"] == "regex":
                 try:
-                    self._regexes.append((re.compile(e["pattern"], re.IGNORECASE), e))
+                    self._regexes.append((compile_pattern(e["pattern"]), e))
                 except re.error as exc:
                     raise WatchlistError(f"watchlist entry {e['id']!r}: bad regex: {exc}") from exc
+                except UnsafePatternError as exc:
+                    raise UnsafePatternError(f"watchlist entry {e['id']!r}: {exc}") from None
                 literals = regex_literals(e["pattern"])
                 if not literals:
                     self._always.append(len(self._regexes) - 1)
