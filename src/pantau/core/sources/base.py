@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from pantau.core.handles import normalize_handle
 from pantau.core.sources.containers import Container
+from pantau.core.sources.limits import InputLimits
 from pantau.core.sources.model import SourceError, SourcePost, SourceProblem
 from pantau.core.sources.textutil import guess_language
 
@@ -52,6 +53,7 @@ class Context:
     handle: str = ""
     mapping: dict | None = None
     resume: dict | None = None
+    limits: InputLimits = field(default_factory=InputLimits)
 
     def __post_init__(self):
         self.handle = normalize_handle(self.handle or "")
@@ -160,12 +162,25 @@ def _unbalanced(data: bytes) -> bool:
 
 
 def load_json(ctx: Context, member: str):
-    """A whole (small) JSON export file; `SourceError` naming file, line and column if broken."""
+    """A whole (small) JSON export file; `SourceError` naming file, line and column if broken,
+    or when it is larger than ``ctx.limits.max_json_file_bytes`` or nested too deeply."""
     label = ctx.describe(member)
+    limit = ctx.limits.max_json_file_bytes
+    size = ctx.container.size(member)
+    if size > limit:
+        raise SourceError(
+            f"{label}: refused, {size:,} bytes is more than the {limit:,} bytes a JSON file "
+            "read whole may have (PANTAU_IMPORT_MAX_JSON_FILE_MB)",
+            file=label,
+        )
     with ctx.container.open(member) as stream:
-        data = stream.read()
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise SourceError(f"{label}: refused, more than {limit:,} bytes", file=label)
     try:
         return json.loads(data)
+    except RecursionError:
+        raise SourceError(f"{label}: refused, the JSON is nested too deeply", file=label) from None
     except json.JSONDecodeError as exc:
         where = "truncated" if _unbalanced(data) else "not valid JSON"
         raise SourceError(
