@@ -142,7 +142,7 @@ def _object_end(
     depth = 0
     i = start
     while True:
-        if max_bytes is not None and len(buf.data) - start > max_bytes + CHUNK:
+        if max_bytes is not None and i - start > max_bytes:
             return None
         match = _STOP.search(buf.data, i)
         if match is None:
@@ -155,6 +155,8 @@ def _object_end(
             rest = _STRING_REST.match(buf.data, match.end())
             if rest is None:
                 i = match.start()
+                if max_bytes is not None and len(buf.data) - start > max_bytes:
+                    return None  # the string alone, not yet ended, is over the limit
                 if not buf.more():
                     break
                 continue
