@@ -176,3 +176,14 @@ def test_sigterm_ends_the_run_failed_stops_the_scanner_and_a_rerun_finishes(prep
         ).fetchone()
     assert status == "failed" and message.startswith("interrupted")
     _finish_and_check(env, db, args)
+
+
+def test_the_migrate_hint_is_given_only_when_a_table_is_missing(tmp_path):
+    from pantau.cli import _missing_table
+
+    result = _pantau("scan", env=_env(tmp_path / "kosong"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "no such table" in result.stderr and "has `pantau migrate` been run?" in result.stderr
+    assert _missing_table('relation "monitoring_post" does not exist')
+    assert not _missing_table("A string literal cannot contain NUL (0x00) characters.")
+    assert not _missing_table("value too long for type character varying(100)")
