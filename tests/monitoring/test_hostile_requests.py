@@ -200,3 +200,12 @@ def test_the_server_refuses_a_body_over_its_limit_before_reading_it(tmp_path):
     assert not Path(tmp_path / "var" / "media").exists() or not any(
         (tmp_path / "var" / "media").rglob("*")
     )
+
+
+def test_a_push_body_over_django_s_memory_limit_is_refused(client, registry, push_key, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2000
+    body = json.dumps({"posts": [_item(text="panjang " * 500)]})
+    response = _push(client, push_key, body)
+    assert response.status_code == 400
+    assert not Post.objects.exists()
+    assert _push(client, push_key, json.dumps({"posts": [_item()]})).status_code == 200

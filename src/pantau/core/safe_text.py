@@ -8,7 +8,8 @@ value becomes an error naming its field instead of a failed transaction.
 
 - `text_flaw(text)`: why one string cannot be stored, or None;
 - `value_flaw(value)`: ``(path, reason)`` for the first such string, key or too deep nesting
-  inside a JSON-like value (dicts, lists, scalars), or None;
+  inside a JSON-like value (dicts, lists, scalars), or None; the reason reads after "the value"
+  ("contains a NUL character …", "is nested more than 100 levels deep");
 - `printable_for_db(text)`: the text with those characters replaced by U+FFFD, for messages
   that quote user input.
 """
@@ -59,7 +60,7 @@ def value_flaw(value, *, path: str = "", max_depth: int = MAX_DEPTH) -> tuple[st
     while stack:
         node, where, depth = stack.pop()
         if depth > max_depth:
-            return where, f"nested more than {max_depth} levels deep"
+            return where, f"is nested more than {max_depth} levels deep"
         if isinstance(node, dict):
             children = []
             for key, child in node.items():
@@ -67,7 +68,7 @@ def value_flaw(value, *, path: str = "", max_depth: int = MAX_DEPTH) -> tuple[st
                 at = f"{where}.{key_text}" if where else key_text
                 reason = text_flaw(key_text)
                 if reason:
-                    return where or "(key)", f"a key {reason}"
+                    return where, f"has a key that {reason}"
                 children.append((child, at))
         elif isinstance(node, list | tuple):
             children = [(child, f"{where}[{i}]") for i, child in enumerate(node)]
