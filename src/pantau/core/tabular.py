@@ -3,8 +3,8 @@
 ``read_table`` yields ``Row(number, values, problem)`` where ``number`` is the row's line (CSV) or
 row (XLSX) number as a spreadsheet shows it, and ``values`` maps canonical column names to
 stripped strings. The header is found among the first rows, so a title row (often merged
-across the columns) above it is skipped. Lines that are not valid UTF-8 come back with a
-``problem`` instead of being silently mangled.
+across the columns) above it is skipped. Lines that are not valid UTF-8, and values a database
+cannot store (a NUL character), come back with a ``problem`` instead of being silently mangled.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pantau.core.safe_text import text_flaw
 from pantau.core.zip_safety import XLSX_LIMITS, ZipLimits, ZipRefused, check_zip
 
 HEADER_SEARCH_ROWS = 10
@@ -222,4 +223,14 @@ def read_table(
         rows = _read_csv(data, source, aliases, required)
     for row in rows:
         if row.problem or any(v for v in row.values.values()):
-            yield row
+            yield _screened(row)
+
+
+def _screened(row: Row) -> Row:
+    """The row, or its problem when a value cannot be stored (a NUL character, for one)."""
+    if not row.problem:
+        for name, value in row.values.items():
+            reason = text_flaw(value)
+            if reason:
+                return Row(row.number, {}, f"the value {reason}", name)
+    return row
