@@ -228,3 +228,15 @@ def test_a_post_the_database_refuses_becomes_a_problem_and_the_batch_goes_on(
     [error] = summary["errors"]
     assert error["line"] == 2 and "the database refused the post" in error["reason"]
     assert ImportProblem.objects.get().line == 2
+
+
+def test_an_id_longer_than_its_column_is_an_error(tmp_path, registry, capsys):
+    path = tmp_path / "kolom.jsonl"
+    long_id = {"id": "9" * 201, "platform": "x", "handle": "budisan", "text": "id panjang"}
+    path.write_text(json.dumps(long_id) + "\n" + good("k2").decode())
+    summary = run_import(capsys, "jsonl", path)
+    assert summary["imported"] == 1
+    [error] = summary["errors"]
+    assert (error["line"], error["field"]) == (1, "post_id")
+    assert "201 characters; at most 200" in error["reason"]
+    assert Post.objects.get().post_id == "k2"

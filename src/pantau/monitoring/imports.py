@@ -103,7 +103,7 @@ def _post_row(item: SourcePost, account_id: int | None, run: ImportRun | None) -
         "created_at": item.created_at,
         "kind": item.kind,
         "text": item.text,
-        "language": item.language or "",
+        "language": (item.language or "")[:10],
         "likes": int(reach.get("likes") or 0),
         "shares": int(reach.get("shares") or 0),
         "comments": int(reach.get("comments") or 0),

@@ -4,7 +4,7 @@
 
 - ``max_record_bytes``: a JSON Lines line, a CSV line or one object of a JSON array; a longer
   one is skipped in bounded chunks (never held whole) and reported where it is;
-- ``max_text_chars``: a post's text;
+- ``max_text_chars``: a post's text; ``max_id_chars``: its id (the database column's size);
 - ``max_json_file_bytes``: a JSON export file that has to be read whole (Facebook,
   Instagram, TikTok);
 - ``zip``: the checks of a .zip input; ``xlsx``: the same checks for the zip inside every
@@ -29,6 +29,7 @@ MiB = 1024 * 1024
 class InputLimits:
     max_record_bytes: int = 1 * MiB
     max_text_chars: int = 100_000
+    max_id_chars: int = 200
     max_json_file_bytes: int = 100 * MiB
     zip: ZipLimits = field(default_factory=ZipLimits)
     xlsx: ZipLimits = XLSX_LIMITS
@@ -50,6 +51,9 @@ def screen_post(item: SourcePost, limits: InputLimits) -> SourceProblem | None:
             "are accepted",
             index,
         )
+    if item.post_id is not None and len(item.post_id) > limits.max_id_chars:
+        reason = f"the id has {len(item.post_id):,} characters; at most {limits.max_id_chars}"
+        return SourceProblem(file, line, "post_id", reason, index)
     for name in _TEXT_FIELDS:
         value = getattr(item, name)
         reason = text_flaw(value) if isinstance(value, str) else None
