@@ -240,3 +240,28 @@ def test_an_id_longer_than_its_column_is_an_error(tmp_path, registry, capsys):
     assert (error["line"], error["field"]) == (1, "post_id")
     assert "201 characters; at most 200" in error["reason"]
     assert Post.objects.get().post_id == "k2"
+
+
+def test_counts_out_of_their_column_s_range_and_infinity_are_errors(tmp_path, registry, capsys):
+    rows = [
+        b'{"id": "c1", "platform": "x", "handle": "budisan", "text": "a", "likes": -1}',
+        b'{"id": "c2", "platform": "x", "handle": "budisan", "text": "b", "shares": 3000000000}',
+        b'{"id": "c3", "platform": "x", "handle": "budisan", "text": "c", "views": Infinity}',
+        b'{"id": "c4", "platform": "x", "handle": "budisan", "text": "d", "likes": "1e999"}',
+        b'{"id": "c5", "platform": "x", "handle": "budisan", "text": "e", "views": 3000000000}',
+    ]
+    path = tmp_path / "angka.jsonl"
+    path.write_bytes(b"\n".join(rows) + b"\n")
+    summary = run_import(capsys, "jsonl", path)
+    errors = errors_by_line(summary)
+    assert (errors[1]["field"], errors[1]["reason"]) == ("likes", "the count is negative (-1)")
+    assert (errors[2]["field"], errors[2]["reason"]) == (
+        "shares",
+        "the count is over 2,147,483,647",
+    )
+    assert (errors[3]["field"], errors[3]["reason"]) == (
+        "views",
+        "the value is not a finite number (inf)",
+    )
+    assert set(errors) == {1, 2, 3} and summary["imported"] == 2
+    assert Post.objects.get(post_id="c5").views == 3_000_000_000

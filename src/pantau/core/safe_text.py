@@ -3,7 +3,8 @@
 PostgreSQL refuses a NUL character in text and in ``jsonb`` (and ``jsonb`` refuses the
 ``\\u0000`` escape); neither PostgreSQL nor SQLite can encode a lone UTF-16 surrogate (JSON
 lets a record write ``"\\ud800"``), and a value nested thousands of levels deep exhausts the
-stack of whatever walks it next. These checks run at the edges (the APIs, imports) so such a
+stack of whatever walks it next; JSON itself has no NaN or Infinity, which Python's parser
+accepts and PostgreSQL's ``jsonb`` refuses. These checks run at the edges (the APIs, imports) so such a
 value becomes an error naming its field instead of a failed transaction.
 
 - `text_flaw(text)`: why one string cannot be stored, or None;
@@ -16,9 +17,12 @@ value becomes an error naming its field instead of a failed transaction.
 
 from __future__ import annotations
 
+import math
+
 MAX_DEPTH = 100
 
 _NUL = "\x00"
+_NOT_FINITE = "is not a finite number (%s)"  # JSON has no NaN or Infinity; PostgreSQL refuses them
 
 
 def text_flaw(text: str) -> str | None:
@@ -41,6 +45,8 @@ def _clean(value, depth: int) -> bool:
     kind = type(value)
     if kind is str:
         return (value.isascii() and _NUL not in value) or text_flaw(value) is None
+    if kind is float:
+        return math.isfinite(value)
     if kind is dict:
         if depth <= 0:
             return False
@@ -66,6 +72,8 @@ def value_flaw(value, *, path: str = "", max_depth: int = MAX_DEPTH) -> tuple[st
     if isinstance(value, str):
         reason = text_flaw(value)
         return (path, reason) if reason else None
+    if isinstance(value, float):
+        return None if math.isfinite(value) else (path, _NOT_FINITE % value)
     if not isinstance(value, dict | list | tuple) or _clean(value, max_depth):
         return None
     stack = [(value, path, 1)]
@@ -91,6 +99,8 @@ def value_flaw(value, *, path: str = "", max_depth: int = MAX_DEPTH) -> tuple[st
                 reason = text_flaw(child)
                 if reason:
                     return at, reason
+            elif isinstance(child, float) and not math.isfinite(child):
+                return at, _NOT_FINITE % child
             elif isinstance(child, dict | list | tuple):
                 stack.append((child, at, depth + 1))
     return None

@@ -35,6 +35,8 @@ class InputLimits:
     xlsx: ZipLimits = XLSX_LIMITS
 
 
+# The largest count each column holds (PostgreSQL integer, bigint for views); none is negative.
+COUNT_MAX = {"likes": 2**31 - 1, "shares": 2**31 - 1, "comments": 2**31 - 1, "views": 2**63 - 1}
 _TEXT_FIELDS = ("text", "handle", "url", "post_id", "language", "in_reply_to", "quoted", "reshared")
 
 
@@ -54,6 +56,13 @@ def screen_post(item: SourcePost, limits: InputLimits) -> SourceProblem | None:
     if item.post_id is not None and len(item.post_id) > limits.max_id_chars:
         reason = f"the id has {len(item.post_id):,} characters; at most {limits.max_id_chars}"
         return SourceProblem(file, line, "post_id", reason, index)
+    for name, value in (item.reach or {}).items():
+        top = COUNT_MAX.get(name)
+        if top is not None and isinstance(value, int) and not 0 <= value <= top:
+            reason = (
+                f"the count is negative ({value})" if value < 0 else f"the count is over {top:,}"
+            )
+            return SourceProblem(file, line, name, reason, index)
     for name in _TEXT_FIELDS:
         value = getattr(item, name)
         reason = text_flaw(value) if isinstance(value, str) else None

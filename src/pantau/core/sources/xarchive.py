@@ -197,5 +197,5 @@ def _tweet(ctx: Context, record, handle: str, deleted: bool, member: str, line: 
 def _count(value) -> int | None:
     try:
         return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
