@@ -101,6 +101,22 @@ class Context:
 
 _TOKEN_KEYS = {"format", "file_no", "file", "index", "offset", "line"}
 
+# What a record of an unexpected shape raises in a parser (a number where a list was expected,
+# a time stamp out of range): that record becomes a problem, the next ones are read.
+SHAPE_ERRORS = (TypeError, AttributeError, KeyError, IndexError, ValueError, OverflowError, OSError)
+
+
+def shielded(ctx: Context, member: str, build, *args, line=None, index=None):
+    """``build(*args)``, or a `SourceProblem` at ``member``/``line``/``index`` when the record
+    is not shaped as the parser expects (one poison record must not stop the file)."""
+    try:
+        return build(*args)
+    except RecursionError:
+        return ctx.problem(member, "the record is nested too deeply", line=line, index=index)
+    except SHAPE_ERRORS as exc:
+        reason = f"the record is not shaped as expected ({exc.__class__.__name__}: {exc})"
+        return ctx.problem(member, reason[:500], line=line, index=index)
+
 
 def skip_done(items, start: Start):
     """Drop ``(index, ...)`` tuples a resume has already given (index <= start.index)."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from pantau.core.handles import handle_from_url, normalize_handle
-from pantau.core.sources.base import Context, load_json, make_post
+from pantau.core.sources.base import SHAPE_ERRORS, Context, load_json, make_post, shielded
 from pantau.core.sources.containers import Container, FileContainer
 from pantau.core.sources.model import SourceError
 from pantau.core.sources.textutil import clean_text, from_epoch
@@ -94,7 +94,10 @@ def _entries(ctx: Context, member: str, data) -> tuple[str, list]:
 
 
 def read(ctx: Context):
-    handle = _profile_handle(ctx) or ctx.handle
+    try:
+        handle = _profile_handle(ctx) or ctx.handle
+    except SHAPE_ERRORS:  # a profile file of another shape: as if there were none
+        handle = ctx.handle
     for file_no, member in enumerate(ctx.members):
         start = ctx.start(file_no)
         if start is None:
@@ -104,7 +107,10 @@ def read(ctx: Context):
             if index <= start.index:
                 continue
             token = ctx.token(file_no, index)
-            yield _entry(ctx, member, index, entry, kind, handle), token
+            item = shielded(
+                ctx, member, _entry, ctx, member, index, entry, kind, handle, index=index
+            )
+            yield item, token
 
 
 def _texts(entry: dict, kind: str) -> list[str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from pantau.core.handles import normalize_handle
-from pantau.core.sources.base import Context, load_json, make_post
+from pantau.core.sources.base import SHAPE_ERRORS, Context, load_json, make_post, shielded
 from pantau.core.sources.containers import Container, FileContainer
 from pantau.core.sources.model import SourceError
 from pantau.core.sources.textutil import clean_text, from_epoch
@@ -60,7 +60,7 @@ def _username(ctx: Context) -> str:
                 value = user["string_map_data"]["Username"]["value"]
                 if value:
                     return normalize_handle(clean_text(value, meta=True))
-        except (SourceError, AttributeError, KeyError, TypeError):
+        except (SourceError, *SHAPE_ERRORS):
             return ""
     return ""
 
@@ -89,9 +89,13 @@ def read(ctx: Context):
             if not isinstance(record, dict):
                 item = ctx.problem(member, "not an Instagram record (object expected)", index=index)
             elif "string_map_data" in record and "media" not in record:
-                item = _comment(ctx, member, index, record, handle)
+                item = shielded(
+                    ctx, member, _comment, ctx, member, index, record, handle, index=index
+                )
             else:
-                item = _media_post(ctx, member, index, record, handle)
+                item = shielded(
+                    ctx, member, _media_post, ctx, member, index, record, handle, index=index
+                )
             yield item, ctx.token(file_no, index)
 
 

@@ -25,7 +25,7 @@ import json
 import re
 
 from pantau.core.handles import normalize_handle
-from pantau.core.sources.base import Context, make_post
+from pantau.core.sources.base import Context, make_post, shielded
 from pantau.core.sources.containers import Container, FileContainer
 from pantau.core.sources.jsonarray import TooLarge, iter_array_objects
 from pantau.core.sources.limits import InputLimits
@@ -114,7 +114,8 @@ def read(ctx: Context):
                     problem = ctx.problem(member, f"not valid JSON: {exc}", line=line, index=index)
                     yield problem, token
                     continue
-                yield _tweet(ctx, record, handle, deleted, member, line, index), token
+                args = (ctx, record, handle, deleted, member, line, index)
+                yield shielded(ctx, member, _tweet, *args, line=line, index=index), token
 
 
 def _expand(text: str, entities: dict) -> str:
