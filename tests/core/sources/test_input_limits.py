@@ -141,3 +141,25 @@ def test_a_json_file_read_whole_is_capped(tmp_path):
     target.write_text(json.dumps([{"timestamp": 1, "data": [{"post": "x" * 500}]}]))
     with pytest.raises(SourceError, match="refused, 5.. bytes is more than the 100 bytes"):
         list(open_source(folder, format="facebook", limits=InputLimits(max_json_file_bytes=100)))
+
+
+@pytest.mark.parametrize("name", ["shared_title", "shared_url", "reshared_author", "attachment"])
+def test_the_screen_names_a_nul_in_the_shared_link_and_reshare_fields(name):
+    from pantau.core.sources.base import make_post
+    from pantau.core.sources.limits import screen_post
+
+    post = make_post(
+        platform="facebook",
+        post_id=None,
+        handle="rina",
+        url="",
+        created_at=None,
+        kind="post",
+        text="Baca ini",
+        raw={},  # the record itself is clean: only the field built from it is checked here
+        location={"file": "posts.json", "index": 3},
+        **{name: "ada \x00 nul"},
+    )
+    problem = screen_post(post, InputLimits())
+    assert (problem.file, problem.index, problem.field) == ("posts.json", 3, name)
+    assert "NUL character" in problem.reason

@@ -65,3 +65,32 @@ def test_a_record_of_another_shape_is_a_problem_and_the_rest_is_read(
     [new] = [p for p in problems if p not in problems_before]
     assert new.file.endswith(target.name) and (new.index == 0 or new.line is not None)
     assert "not shaped as expected" in new.reason and message in new.reason
+
+
+def test_a_mastodon_archive_activity_of_another_shape_is_a_problem_and_the_rest_is_read(tmp_path):
+    from tests.core.sources.test_export_versions import write_mastodon_archive
+
+    root = write_mastodon_archive(tmp_path / "m")
+    outbox = root / "outbox.json"
+    data = json.loads(outbox.read_text(encoding="utf-8"))
+    data["orderedItems"][1]["object"]["inReplyTo"] = 7
+    outbox.write_text(json.dumps(data), encoding="utf-8")
+    (root / "actor.json").write_text(json.dumps({"preferredUsername": 7}), encoding="utf-8")
+    posts, [problem] = split(open_source(root, format="mastodon", handle="rina@sosial.example"))
+    assert [p.post_id for p in posts] == ["111", "113"]
+    assert {p.handle for p in posts} == {"rina@sosial.example"}
+    assert problem.file.endswith("outbox.json") and problem.index == 1
+    assert "not shaped as expected" in problem.reason and "AttributeError" in problem.reason
+
+
+def test_a_saved_mastodon_status_of_another_shape_is_a_problem_at_its_line(tmp_path):
+    from tests.core.sources.test_mastodon import status
+
+    page = [status(n, "https://mastodon.example") for n in (3, 2, 1)]
+    page[1]["content"] = 7
+    path = tmp_path / "statuses.jsonl"
+    path.write_text("\n".join(json.dumps(s) for s in page) + "\n", encoding="utf-8")
+    posts, [problem] = split(open_source(path, format="mastodon"))
+    assert [p.post_id for p in posts] == ["3", "1"]
+    assert problem.file.endswith("statuses.jsonl") and problem.line == 2
+    assert "not shaped as expected (TypeError" in problem.reason
