@@ -282,9 +282,34 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = Path(os.environ.get("PANTAU_MEDIA_ROOT", DATA_DIR / "media"))
 MEDIA_URL = "/media/"
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-PANTAU_IMPORT_MAX_BYTES = envint("PANTAU_IMPORT_MAX_MB", 20) * 1024 * 1024
+# --- Input bounds: what one request or one import may make Pantau hold ----------------------
+# An uploaded file above FILE_UPLOAD_MAX_MEMORY_SIZE is streamed to a temporary file; the form
+# fields of a request may take DATA_UPLOAD_MAX_MEMORY_SIZE; `pantau serve` (waitress) refuses a
+# request body above PANTAU_MAX_REQUEST_BYTES before reading it.
+_MiB = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * _MiB
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * _MiB
+PANTAU_IMPORT_MAX_BYTES = envint("PANTAU_IMPORT_MAX_MB", 20) * _MiB
+PANTAU_SCREENSHOT_MAX_BYTES = envint("PANTAU_SCREENSHOT_MAX_MB", 8) * _MiB
+PANTAU_MAX_REQUEST_BYTES = (
+    envint(
+        "PANTAU_MAX_REQUEST_MB",
+        max(PANTAU_IMPORT_MAX_BYTES, PANTAU_SCREENSHOT_MAX_BYTES, DATA_UPLOAD_MAX_MEMORY_SIZE)
+        // _MiB
+        + 1,
+    )
+    * _MiB
+)
+# `pantau import` and uploaded imports: a JSON Lines or CSV line or a JSON array's record, a
+# post's text, a JSON export file read whole; zips (exports) and XLSX workbooks (zips too).
+PANTAU_IMPORT_MAX_RECORD_BYTES = envint("PANTAU_IMPORT_MAX_RECORD_KB", 1024) * 1024
+PANTAU_IMPORT_MAX_TEXT_CHARS = envint("PANTAU_IMPORT_MAX_TEXT_CHARS", 100_000)
+PANTAU_IMPORT_MAX_JSON_FILE_BYTES = envint("PANTAU_IMPORT_MAX_JSON_FILE_MB", 100) * _MiB
+PANTAU_ZIP_MAX_TOTAL_BYTES = envint("PANTAU_ZIP_MAX_TOTAL_MB", 4096) * _MiB
+PANTAU_ZIP_MAX_RATIO = float(envint("PANTAU_ZIP_MAX_RATIO", 200))
+PANTAU_ZIP_MAX_MEMBERS = envint("PANTAU_ZIP_MAX_MEMBERS", 100_000)
+PANTAU_XLSX_MAX_TOTAL_BYTES = envint("PANTAU_XLSX_MAX_TOTAL_MB", 256) * _MiB
+PANTAU_XLSX_MAX_MEMBERS = envint("PANTAU_XLSX_MAX_MEMBERS", 10_000)
 
 # --- E-mail ---------------------------------------------------------------------------------
 if os.environ.get("PANTAU_EMAIL_HOST"):

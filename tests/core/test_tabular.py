@@ -117,3 +117,13 @@ def test_an_empty_workbook_is_refused_with_its_name():
 def test_a_broken_workbook_is_refused():
     with pytest.raises(TableError, match="not a readable XLSX"):
         rows_of(b"PK\x03\x04 this is not a zip", "rusak.xlsx")
+
+
+def test_a_nul_character_in_a_cell_is_a_problem_naming_the_column():
+    data = b"nip,nama\n" + b"".join(b"19900101201503100%d,Andi\n" % i for i in range(1, 200))
+    data += b"199001012015031999,An\x00di\n"  # past the first 1024 bytes, where NUL means binary
+    rows = rows_of(data)
+    assert len(rows) == 200 and not any(r.problem for r in rows[:-1])
+    last = rows[-1]
+    assert (last.number, last.problem_field) == (201, "name")
+    assert "NUL character" in last.problem

@@ -252,6 +252,17 @@ def test_a_mastodon_account_is_polled_through_the_public_api(server, mastodon, m
     assert any("min_id=1002" in path for path, _ in server.requests)
 
 
+def test_a_status_the_database_cannot_store_is_left_out_and_the_feed_moves_on(
+    server, mastodon, made
+):
+    mastodon["statuses"].insert(0, status("1003", "ada \x00 nul", spoiler_text="x\ud800"))
+    feed = FeedSource.objects.create(kind="mastodon", url=server.url, acct="made", account=made)
+    assert feed_poll(feed=feed) == 2
+    assert set(Post.objects.values_list("post_id", flat=True)) == {"1001", "1002"}
+    feed.refresh_from_db()
+    assert feed.cursor["since_id"] == "1003" and feed.last_error == ""
+
+
 def test_an_unknown_mastodon_account_stops_the_feed(server, made):
     feed = FeedSource.objects.create(kind="mastodon", url=server.url, acct="made", account=made)
     fail_until_off(feed)

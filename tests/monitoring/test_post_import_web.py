@@ -111,6 +111,29 @@ def test_a_broken_export_shows_the_failed_run_with_its_reason(login_as, registry
     assert Post.objects.count() == 0
 
 
+@transactional
+def test_an_uploaded_file_with_poison_lines_ends_done_listing_each(login_as, registry, tmp_path):
+    path = tmp_path / "racun.jsonl"
+    path.write_bytes(
+        b'{"id": "g1", "platform": "x", "handle": "budisan", "text": "Apel pagi"}\n'
+        + b"[" * 100_000
+        + b"]" * 100_000
+        + b'\n{"id": "g3", "platform": "x", "handle": "budisan", "text": "a \\u0000 b"}\n'
+        + b'{"id": "g4", "platform": "x", "handle": "budisan", "text": "a \\ud800 b"}\n'
+        + b'{"id": "g5", "platform": "x", "handle": "budisan", "text": "Rapat siang"}\n'
+    )
+    client = login_as("inspector")
+    response = upload(client, path, fmt="jsonl")
+    run = ImportRun.objects.get()
+    assert response.url == reverse("post_import_run", args=[run.pk])
+    assert (run.status, run.imported, run.error_count) == ("done", 2, 3)
+    problems = {p.line: p for p in ImportProblem.objects.filter(run=run)}
+    assert sorted(problems) == [2, 3, 4]
+    assert problems[3].field == problems[4].field == "text"
+    assert sorted(Post.objects.values_list("post_id", flat=True)) == ["g1", "g5"]
+    assert client.get(response.url).status_code == 200
+
+
 @pytest.mark.django_db
 def test_a_file_over_the_size_limit_is_refused_on_the_form(login_as, registry, tmp_path, settings):
     settings.PANTAU_IMPORT_MAX_BYTES = 10

@@ -13,6 +13,7 @@ from pydantic import Field, field_validator
 
 from pantau.api.auth import TokenAuth
 from pantau.api.ratelimit import RateLimited, hit
+from pantau.api.storable import StorableSchema
 from pantau.audit.services import audit_record
 from pantau.core.handles import PLATFORMS
 from pantau.core.safe_urls import check_web_url
@@ -41,7 +42,7 @@ def _rate_limited(request, exc: RateLimited):
     return response
 
 
-class PostIn(Schema):
+class PostIn(StorableSchema):
     platform: str = Field(
         description="facebook, instagram, x, tiktok, youtube, threads, mastodon, other"
     )
@@ -164,7 +165,7 @@ def push_posts(request: HttpRequest, payload: PushIn):
     }
 
 
-class ComplaintIn(Schema):
+class ComplaintIn(StorableSchema):
     post_url: str = Field("", max_length=1000)
     handle: str = Field("", max_length=150)
     category: str = Field(description="hate_speech, abusive, radicalism or hoax")
@@ -214,7 +215,12 @@ def submit_complaint(
 ):
     """Multipart form: the fields below and an optional `screenshot` image (PNG, JPEG, WebP)."""
     from pantau.audit.context import client_ip
-    from pantau.monitoring.complaints import ComplaintError, complaint_submit, reporter_fingerprint
+    from pantau.monitoring.complaints import (
+        ComplaintError,
+        complaint_submit,
+        read_screenshot,
+        reporter_fingerprint,
+    )
 
     hit(
         f"complaint:{reporter_fingerprint(client_ip(request))}",
@@ -224,7 +230,7 @@ def submit_complaint(
     try:
         complaint = complaint_submit(
             **payload.dict(),
-            screenshot=screenshot.read() if screenshot else None,
+            screenshot=read_screenshot(screenshot),
             screenshot_name=screenshot.name if screenshot else "",
         )
     except ComplaintError as exc:

@@ -72,8 +72,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except DatabaseError as exc:
         first = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
-        sys.stderr.write(f"pantau: database error: {first} (has `pantau migrate` been run?)\n")
+        hint = " (has `pantau migrate` been run?)" if _missing_table(first) else ""
+        sys.stderr.write(f"pantau: database error: {first}{hint}\n")
         return 1
+
+
+def _missing_table(message: str) -> bool:
+    """Whether a database error says a table or column is missing (SQLite, PostgreSQL)."""
+    lowered = message.lower()
+    return (
+        "no such table" in lowered
+        or "no such column" in lowered
+        or ("does not exist" in lowered and ("relation" in lowered or "column" in lowered))
+    )
 
 
 def _main(argv: list[str] | None) -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import signal
 import sys
 import time
 from pathlib import Path
@@ -54,6 +56,9 @@ def register(sub) -> None:
     scan.add_argument("--model", metavar="VERSION", help="model version (default: the shipped one)")
     scan.add_argument("--batch-size", type=int, default=2000, help="posts per batch")
     scan.add_argument("--follow", metavar="FILE", help="keep scanning new posts until FILE exists")
+    # Set by `pantau import` for its scanner: stop at once when the importer is gone (its end of
+    # the standard-input pipe closes without FILE having been created).
+    scan.add_argument("--exit-with-parent", action="store_true", help=argparse.SUPPRESS)
     scan.set_defaults(func=cmd_scan)
 
     worker = sub.add_parser(
@@ -106,13 +111,15 @@ def cmd_import(args) -> int:
             )
             sys.stderr.flush()
 
+    mapping = _mapping(args.map)
     scanner, done_flag = (None, None) if args.no_scan else _start_scanner()
     in_process_scan = not args.no_scan and scanner is None
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # a kill ends the run "failed" too
     try:
         run = post_import(
             path=args.path,
             format=args.format,
-            mapping=_mapping(args.map),
+            mapping=mapping,
             handle=args.handle,
             batch_size=args.batch_size,
             progress=progress,
@@ -121,6 +128,12 @@ def cmd_import(args) -> int:
         if scanner is not None:
             _stop_scanner(scanner, done_flag)
         raise CliError(str(exc)) from None
+    except BaseException:
+        if scanner is not None:
+            _abort_scanner(scanner, done_flag)
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if show:
         sys.stderr.write("\n")
     findings = 0
@@ -204,12 +217,40 @@ def _start_scanner():
         return None, None
     done_flag = Path(tempfile.mkdtemp(prefix="pantau-import-")) / "done"
     process = subprocess.Popen(
-        [sys.executable, "-m", "pantau.cli", "scan", "--follow", str(done_flag)],
+        [
+            sys.executable,
+            "-m",
+            "pantau.cli",
+            "scan",
+            "--follow",
+            str(done_flag),
+            "--exit-with-parent",
+        ],
+        stdin=subprocess.PIPE,  # only this process holds the writing end: it closes when we die
         stdout=subprocess.PIPE,
         text=True,
         env=env,
     )
     return process, done_flag
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _abort_scanner(process, done_flag: Path) -> None:
+    """The import stopped abnormally: end the scanner now (it need not finish its scan; the
+    posts it leaves are scanned by the next `pantau scan`, worker round or import)."""
+    import subprocess
+
+    process.stdin.close()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    done_flag.unlink(missing_ok=True)
+    done_flag.parent.rmdir()
 
 
 def _stop_scanner(process, done_flag: Path) -> int:
@@ -224,12 +265,32 @@ def _stop_scanner(process, done_flag: Path) -> int:
         raise CliError("the scan that ran beside the import failed; run `pantau scan`") from None
 
 
+def _watch_parent(flag: Path) -> None:
+    """Exit the process as soon as standard input closes while ``flag`` does not exist: the
+    importer that started this scanner has gone (killed, crashed) and will never create it."""
+    import os
+    import threading
+
+    def watch() -> None:
+        try:
+            while sys.stdin.buffer.read(4096):
+                pass
+        except (OSError, ValueError):
+            pass
+        if not flag.exists():
+            os._exit(3)  # no clean-up to do: every scanned batch is already committed
+
+    threading.Thread(target=watch, name="pantau-parent-watch", daemon=True).start()
+
+
 def _follow(args) -> int:
     """`scan --follow FILE`: scan new posts until FILE exists and none is left."""
     from pantau.monitoring.scanning import scan_pending
 
     scanned = findings = 0
     flag = Path(args.follow)
+    if args.exit_with_parent:
+        _watch_parent(flag)
     while True:
         finished = flag.exists()  # read before scanning: nothing can arrive after it
         stats = scan_pending(version=args.model, batch_size=args.batch_size)

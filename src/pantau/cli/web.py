@@ -57,7 +57,15 @@ def _serve(host: str, port: int, threads: int = 8) -> int:
 
     print(f"Pantau is running on http://{host}:{port}/  (Ctrl+C to stop)", flush=True)
     try:
-        serve(application, host=host, port=port, threads=threads, ident="pantau")
+        serve(
+            application,
+            host=host,
+            port=port,
+            threads=threads,
+            ident="pantau",
+            # A larger body is answered 413 before it is read (waitress's default is 1 GB).
+            max_request_body_size=settings.PANTAU_MAX_REQUEST_BYTES,
+        )
     except OSError as exc:
         raise CliError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     return 0

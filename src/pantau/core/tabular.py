@@ -3,8 +3,8 @@
 ``read_table`` yields ``Row(number, values, problem)`` where ``number`` is the row's line (CSV) or
 row (XLSX) number as a spreadsheet shows it, and ``values`` maps canonical column names to
 stripped strings. The header is found among the first rows, so a title row (often merged
-across the columns) above it is skipped. Lines that are not valid UTF-8 come back with a
-``problem`` instead of being silently mangled.
+across the columns) above it is skipped. Lines that are not valid UTF-8, and values a database
+cannot store (a NUL character), come back with a ``problem`` instead of being silently mangled.
 """
 
 from __future__ import annotations
@@ -12,9 +12,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pantau.core.safe_text import text_flaw
+from pantau.core.zip_safety import XLSX_LIMITS, ZipLimits, ZipRefused, check_zip
 
 HEADER_SEARCH_ROWS = 10
 
@@ -116,10 +120,23 @@ def _read_csv(data: bytes, source: str, aliases: dict[str, str], required: set[s
 
 
 def _read_xlsx(
-    data: bytes, source: str, aliases: dict[str, str], required: set[str], sheet_hint: str = ""
+    data: bytes,
+    source: str,
+    aliases: dict[str, str],
+    required: set[str],
+    sheet_hint: str = "",
+    zip_limits: ZipLimits = XLSX_LIMITS,
 ):
     from openpyxl import load_workbook
 
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_zip(archive, zip_limits)
+    except ZipRefused as exc:
+        where = f"{source}:{exc.member}" if exc.member else source
+        raise TableError(f"{where}: {exc}") from None
+    except zipfile.BadZipFile:
+        raise TableError(f"{source}: not a readable XLSX workbook (BadZipFile)") from None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several unrelated types for broken files
@@ -188,8 +205,10 @@ def read_table(
     data: bytes | None = None,
     name: str | None = None,
     sheet_hint: str = "",
+    zip_limits: ZipLimits = XLSX_LIMITS,
 ) -> Iterator[Row]:
-    """Rows of a CSV or XLSX file (chosen by content), skipping rows with no values at all."""
+    """Rows of a CSV or XLSX file (chosen by content), skipping rows with no values at all.
+    An XLSX file's zip is checked against ``zip_limits`` before openpyxl opens it."""
     path = Path(path)
     source = name or path.name
     if data is None:
@@ -197,11 +216,21 @@ def read_table(
     if not data.strip():
         raise TableError(f"{source}: the file is empty")
     if data[:4] == b"PK\x03\x04":
-        rows = _read_xlsx(data, source, aliases, required, sheet_hint)
+        rows = _read_xlsx(data, source, aliases, required, sheet_hint, zip_limits)
     elif b"\x00" in data[:1024]:
         raise TableError(f"{source}: not a CSV or XLSX file")
     else:
         rows = _read_csv(data, source, aliases, required)
     for row in rows:
         if row.problem or any(v for v in row.values.values()):
-            yield row
+            yield _screened(row)
+
+
+def _screened(row: Row) -> Row:
+    """The row, or its problem when a value cannot be stored (a NUL character, for one)."""
+    if not row.problem:
+        for name, value in row.values.items():
+            reason = text_flaw(value)
+            if reason:
+                return Row(row.number, {}, f"the value {reason}", name)
+    return row

@@ -37,6 +37,28 @@ class ComplaintError(Exception):
     """The complaint cannot be accepted; the message says what to correct."""
 
 
+def screenshot_too_large(size: int | None) -> str:
+    """Why an upload of ``size`` bytes is refused as a screenshot ("" when it is not)."""
+    limit = settings.PANTAU_SCREENSHOT_MAX_BYTES
+    if size is not None and size <= limit:
+        return ""
+    return _("the file is %(size).1f MB; at most %(limit)d MB") % {
+        "size": (size or 0) / 1e6,
+        "limit": limit // 10**6,
+    }
+
+
+def read_screenshot(upload) -> bytes | None:
+    """An uploaded screenshot's bytes, refused by its size before any of it is read (Django has
+    already streamed a large upload to a temporary file; reading it whole would cost its size)."""
+    if upload is None:
+        return None
+    reason = screenshot_too_large(upload.size)
+    if reason:
+        raise ComplaintError(_("Screenshot: %s") % reason)
+    return upload.read()
+
+
 def new_reference() -> str:
     body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
     return f"ADU-{timezone.localdate():%y%m}-{body}"
@@ -111,7 +133,7 @@ def complaint_submit(
         complaint.platform = parse_post_url(post_url).platform
     if screenshot:
         try:
-            checked = check_screenshot(screenshot)
+            checked = check_screenshot(screenshot, max_bytes=settings.PANTAU_SCREENSHOT_MAX_BYTES)
         except ImageError as exc:
             raise ComplaintError(_("Screenshot: %s") % exc) from None
         complaint.screenshot_sha256 = checked.sha256

@@ -19,8 +19,9 @@ from django.utils.translation import gettext
 
 from pantau.audit.services import audit_record
 from pantau.core.sources import FetchError, SourcePost, poll_feed, poll_mastodon
+from pantau.core.sources.limits import screen_post
 from pantau.monitoring.attribution import AccountDirectory
-from pantau.monitoring.imports import store_posts
+from pantau.monitoring.imports import input_limits, store_posts
 from pantau.monitoring.models import FeedSource
 
 logger = logging.getLogger(__name__)
@@ -86,6 +87,14 @@ def feed_poll(*, feed: FeedSource) -> int:
         for item in result.items
         if isinstance(item, SourcePost)
     ]
+    # A post the database cannot store (a NUL character, say) would fail every poll: leave it out.
+    limits, storable = input_limits(), []
+    for item in posts:
+        if problem := screen_post(item, limits):
+            logger.warning("feed %s: post left out: %s", feed.pk, problem)
+        else:
+            storable.append(item)
+    posts = storable
     with transaction.atomic():
         outcomes = store_posts(posts, directory=AccountDirectory(), source="feed")
         feed.cursor = result.cursor

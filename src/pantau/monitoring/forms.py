@@ -61,6 +61,14 @@ class ComplaintForm(forms.Form):
         self.fields["answer"].label = _("Anti-spam question: how much is %s?") % question
         self.fresh_token = token
 
+    def clean_screenshot(self):
+        from pantau.monitoring.complaints import screenshot_too_large
+
+        upload = self.cleaned_data.get("screenshot")
+        if upload is not None and (reason := screenshot_too_large(upload.size)):
+            raise forms.ValidationError(reason)  # judged by its size: nothing of it is read
+        return upload
+
     def clean(self):
         data = super().clean()
         if data.get("website"):

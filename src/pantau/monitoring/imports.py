@@ -6,26 +6,40 @@ continues from its last committed batch when the same file is imported again: no
 and nothing is stored twice (posts are unique on platform + post id, or on a content hash when
 the source has no ids). Posts of unregistered accounts are skipped here; they are kept only when
 they arrive with a complaint.
+
+Poison records never stop a run: a post the database could not store (a NUL character, a lone
+surrogate, JSON nested too deeply) or over the text limit is screened out as a problem naming its
+file, line and field (`screen_post`); should the database still refuse a batch, it is written
+again post by post and each refused post becomes such a problem. Whatever happens, the run ends
+``done`` or ``failed`` with the reason; a failed run resumes from its last batch when the same
+file is imported again. The memory bounds come from settings (`input_limits`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
+from django.conf import settings
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pantau.audit.services import audit_record
 from pantau.core.manifests import sha256_file
+from pantau.core.safe_text import printable_for_db
 from pantau.core.safe_urls import is_web_url
+from pantau.core.sources.limits import InputLimits, screen_post
 from pantau.core.sources.model import SourceError, SourcePost, SourceProblem
+from pantau.core.zip_safety import ZipLimits
 from pantau.monitoring.attribution import AccountDirectory
 from pantau.monitoring.bulk import insert_rows
 from pantau.monitoring.models import ImportProblem, ImportRun, Post
+
+logger = logging.getLogger(__name__)
 
 IMPORT_FORMATS = (
     "x-archive",
@@ -39,6 +53,8 @@ IMPORT_FORMATS = (
     "rss",
 )
 MAX_PROBLEMS_STORED = 10_000
+# What a database refusing one row raises: a driver error, or the driver failing to encode it.
+_ROW_ERRORS = (DatabaseError, ValueError, UnicodeError, RecursionError, OverflowError)
 
 
 class PostImportError(Exception):
@@ -49,6 +65,26 @@ class PostImportError(Exception):
 class _Batch:
     posts: list[SourcePost]
     problems: list[SourceProblem]
+
+
+def input_limits() -> InputLimits:
+    """The memory bounds of an import, from the PANTAU_IMPORT_* and PANTAU_ZIP_* settings."""
+    zip_limits = ZipLimits(
+        max_total=settings.PANTAU_ZIP_MAX_TOTAL_BYTES,
+        max_ratio=settings.PANTAU_ZIP_MAX_RATIO,
+        max_members=settings.PANTAU_ZIP_MAX_MEMBERS,
+    )
+    return InputLimits(
+        max_record_bytes=settings.PANTAU_IMPORT_MAX_RECORD_BYTES,
+        max_text_chars=settings.PANTAU_IMPORT_MAX_TEXT_CHARS,
+        max_json_file_bytes=settings.PANTAU_IMPORT_MAX_JSON_FILE_BYTES,
+        zip=zip_limits,
+        xlsx=ZipLimits(
+            max_total=settings.PANTAU_XLSX_MAX_TOTAL_BYTES,
+            max_ratio=settings.PANTAU_ZIP_MAX_RATIO,
+            max_members=settings.PANTAU_XLSX_MAX_MEMBERS,
+        ),
+    )
 
 
 def file_sha256(path: Path) -> str:
@@ -78,7 +114,7 @@ def _post_row(item: SourcePost, account_id: int | None, run: ImportRun | None) -
         "created_at": item.created_at,
         "kind": item.kind,
         "text": item.text,
-        "language": item.language or "",
+        "language": (item.language or "")[:10],
         "likes": int(reach.get("likes") or 0),
         "shares": int(reach.get("shares") or 0),
         "comments": int(reach.get("comments") or 0),
@@ -159,25 +195,50 @@ def _mark_deleted(key: tuple[str, str], item: SourcePost) -> None:
     )
 
 
+def _refused(item: SourcePost, exc: Exception) -> SourceProblem:
+    where = item.location or {}
+    reason = f"the database refused the post ({exc.__class__.__name__}: {exc})"
+    return SourceProblem(where.get("file", ""), where.get("line"), "", reason, where.get("index"))
+
+
+def _store_batch(batch: _Batch, directory: AccountDirectory, run: ImportRun) -> list[str]:
+    """Store the batch's posts; if the database refuses the batch, store them one by one and
+    turn each refused post into a problem. Call inside a transaction."""
+    try:
+        with transaction.atomic():
+            return store_posts(batch.posts, directory=directory, run=run)
+    except _ROW_ERRORS:
+        pass
+    outcomes = []
+    for item in batch.posts:
+        try:
+            with transaction.atomic():
+                outcomes += store_posts([item], directory=directory, run=run)
+        except _ROW_ERRORS as exc:
+            batch.problems.append(_refused(item, exc))
+    return outcomes
+
+
+def _problem_row(run: ImportRun, p: SourceProblem) -> ImportProblem:
+    return ImportProblem(
+        run=run,
+        file=printable_for_db(p.file or run.source_name)[:300],
+        line=p.line if p.line is not None else p.index,
+        field=printable_for_db(p.field or "")[:100],
+        reason=printable_for_db(p.reason),
+    )
+
+
 def _write_batch(run: ImportRun, batch: _Batch, position, directory: AccountDirectory) -> None:
     """One transaction: new posts, problems, counters and the resume position."""
     with transaction.atomic():
-        outcomes = store_posts(batch.posts, directory=directory, run=run)
+        outcomes = _store_batch(batch, directory, run)
         imported = outcomes.count("imported")
         duplicates = outcomes.count("duplicate")
         skipped = outcomes.count("skipped")
         stored = run.error_count
         ImportProblem.objects.bulk_create(
-            [
-                ImportProblem(
-                    run=run,
-                    file=p.file or run.source_name,
-                    line=p.line if p.line is not None else p.index,
-                    field=p.field or "",
-                    reason=p.reason,
-                )
-                for p in batch.problems[: max(0, MAX_PROBLEMS_STORED - stored)]
-            ]
+            [_problem_row(run, p) for p in batch.problems[: max(0, MAX_PROBLEMS_STORED - stored)]]
         )
         ImportRun.objects.filter(pk=run.pk).update(
             imported=run.imported + imported,
@@ -248,12 +309,15 @@ def post_import(
     if progress:
         progress(run)
     directory = AccountDirectory()
+    limits = input_limits()
     try:
         source = open_source(
-            path, format=format, mapping=mapping, handle=handle, resume=run.position
+            path, format=format, mapping=mapping, handle=handle, resume=run.position, limits=limits
         )
         batch = _Batch([], [])
         for item in source:
+            if not isinstance(item, SourceProblem):
+                item = screen_post(item, limits) or item
             if isinstance(item, SourceProblem):
                 batch.problems.append(item)
             else:
@@ -264,13 +328,20 @@ def post_import(
                 if progress:
                     progress(run)
         _write_batch(run, batch, source.position, directory)
+        message = ""
+        if run.imported == 0 and run.duplicates == 0:
+            message = explain_nothing(
+                run, path=path, format=format, mapping=mapping, handle=handle, limits=limits
+            )
     except SourceError as exc:
         message = str(exc).replace(str(path.parent) + "/", "")  # no server paths in messages
         _finish(run, ImportRun.Status.FAILED, message, actor)
         raise PostImportError(message) from None
-    message = ""
-    if run.imported == 0 and run.duplicates == 0:
-        message = explain_nothing(run, path=path, format=format, mapping=mapping, handle=handle)
+    except BaseException as exc:  # anything else, even an interrupt: the run must not stay running
+        message = _fail_unexpectedly(run, exc, actor)
+        if isinstance(exc, Exception):
+            raise PostImportError(message) from exc
+        raise
     _finish(run, ImportRun.Status.DONE, message, actor)
     if progress:
         progress(run)
@@ -281,19 +352,29 @@ PEEK = 5000  # records read again to tell why an import stored nothing
 
 
 def explain_nothing(
-    run: ImportRun, *, path: Path, format: str, mapping: dict | None, handle: str | None
+    run: ImportRun,
+    *,
+    path: Path,
+    format: str,
+    mapping: dict | None,
+    handle: str | None,
+    limits: InputLimits | None = None,
 ) -> str:
     """Why an import stored nothing, in one sentence: the input held no posts, every record
     had a problem, the export does not name its account, or no registered account matches.
 
-    Reads the first records of the input again (the import itself keeps no skipped posts)."""
+    Reads the first records of the input again (the import itself keeps no skipped posts),
+    within the same ``limits``; a post the import turned into a problem is not counted."""
     from pantau.core.sources import open_source
 
+    limits = limits or InputLimits()
     posts: list[SourcePost] = []
     try:
-        with open_source(path, format=format, mapping=mapping, handle=handle) as source:
+        with open_source(
+            path, format=format, mapping=mapping, handle=handle, limits=limits
+        ) as source:
             for item in source:
-                if isinstance(item, SourcePost):
+                if isinstance(item, SourcePost) and screen_post(item, limits) is None:
                     posts.append(item)
                 if len(posts) >= PEEK:
                     break
@@ -322,10 +403,34 @@ def explain_nothing(
     ) % {"accounts": ", ".join(strangers[:5]) + (" …" if len(strangers) > 5 else "")}
 
 
+def _fail_unexpectedly(run: ImportRun, exc: BaseException, actor) -> str:
+    """Mark the run failed, saying where it stopped; return that message."""
+    where = ""
+    position = run.position or {}  # the last batch written
+    if position.get("file"):
+        where = f"; the posts up to {position['file']}"
+        if position.get("line"):
+            where += f" line {position['line']}"
+        where += " are stored"
+    if isinstance(exc, KeyboardInterrupt | SystemExit):
+        why = "interrupted"
+    else:
+        # The traceback is for developers (debug logging); the run's message says what happened.
+        debug = logger.isEnabledFor(logging.DEBUG)
+        logger.error("import %s stopped by an unexpected error: %r", run.pk, exc, exc_info=debug)
+        why = f"stopped by an unexpected error ({exc.__class__.__name__}: {exc})"
+    message = printable_for_db(f"{why}{where}; import the file again to continue")
+    try:
+        _finish(run, ImportRun.Status.FAILED, message[:2000], actor)
+    except Exception:  # the database itself may be gone; the original error matters more
+        logger.exception("could not mark import %s as failed", run.pk)
+    return message
+
+
 def _finish(run: ImportRun, status: str, message: str, actor) -> None:
     with transaction.atomic():
         run.status = status
-        run.message = message
+        run.message = printable_for_db(message)
         run.finished_at = timezone.now()
         run.save(update_fields=["status", "message", "finished_at", "updated_at"])
         audit_record(

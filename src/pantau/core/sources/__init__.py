@@ -40,6 +40,7 @@ from pantau.core.sources import (
 from pantau.core.sources.base import Context
 from pantau.core.sources.containers import ZipLimits, open_container
 from pantau.core.sources.feeds import FeedResult, PollResult, fetch_feed, parse_feed, poll_feed
+from pantau.core.sources.limits import InputLimits
 from pantau.core.sources.mastodon import fetch_mastodon_statuses, poll_mastodon, status_to_post
 from pantau.core.sources.model import FetchError, SourceError, SourcePost, SourceProblem
 from pantau.core.sources.records import DEFAULT_COLUMNS, check_mapping
@@ -74,6 +75,7 @@ __all__ = [
     "FORMATS",
     "FeedResult",
     "FetchError",
+    "InputLimits",
     "PollResult",
     "Source",
     "SourceError",
@@ -148,13 +150,17 @@ def open_source(
     *,
     resume: dict | None = None,
     zip_limits: ZipLimits | None = None,
+    limits: InputLimits | None = None,
 ) -> Source:
     """Open ``path`` (file, directory or .zip) as ``format``; see the module docstring.
 
     ``mapping`` (csv, xlsx, jsonl): `SourcePost` field → column; ``handle``: the account's handle
     when the input does not name it; ``default_tz``: the zone of naive times and of the returned
-    datetimes; ``resume``: a `Source.position` token from an earlier run over the same input.
+    datetimes; ``resume``: a `Source.position` token from an earlier run over the same input;
+    ``limits``: the memory bounds (`InputLimits`; ``zip_limits`` overrides its ``zip``).
     """
+    limits = limits or InputLimits()
+    zip_limits = zip_limits or limits.zip
     if format not in _PARSERS:
         raise SourceError(f"{path}: unknown format {format!r}; known: {', '.join(FORMATS)}")
     try:
@@ -174,7 +180,7 @@ def open_source(
         members = select(container)
         if not members:
             raise SourceError(f"{container.label}: nothing to read", file=container.label)
-        ctx = Context(format, container, members, tz, handle or "", mapping, resume)
+        ctx = Context(format, container, members, tz, handle or "", mapping, resume, limits)
     except BaseException:
         container.close()
         raise

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from pantau.core.handles import normalize_handle
 from pantau.core.sources.containers import Container
+from pantau.core.sources.limits import InputLimits
 from pantau.core.sources.model import SourceError, SourcePost, SourceProblem
 from pantau.core.sources.textutil import guess_language
 
@@ -53,6 +54,7 @@ class Context:
     handle: str = ""
     mapping: dict | None = None
     resume: dict | None = None
+    limits: InputLimits = field(default_factory=InputLimits)
 
     def __post_init__(self):
         self.handle = normalize_handle(self.handle or "")
@@ -99,6 +101,22 @@ class Context:
 
 
 _TOKEN_KEYS = {"format", "file_no", "file", "index", "offset", "line"}
+
+# What a record of an unexpected shape raises in a parser (a number where a list was expected,
+# a time stamp out of range): that record becomes a problem, the next ones are read.
+SHAPE_ERRORS = (TypeError, AttributeError, KeyError, IndexError, ValueError, OverflowError, OSError)
+
+
+def shielded(ctx: Context, member: str, build, *args, line=None, index=None):
+    """``build(*args)``, or a `SourceProblem` at ``member``/``line``/``index`` when the record
+    is not shaped as the parser expects (one poison record must not stop the file)."""
+    try:
+        return build(*args)
+    except RecursionError:
+        return ctx.problem(member, "the record is nested too deeply", line=line, index=index)
+    except SHAPE_ERRORS as exc:
+        reason = f"the record is not shaped as expected ({exc.__class__.__name__}: {exc})"
+        return ctx.problem(member, reason[:500], line=line, index=index)
 
 
 def describe_keys(data) -> str:
@@ -182,7 +200,8 @@ def _unbalanced(data: bytes) -> bool:
 
 
 def load_json(ctx: Context, member: str):
-    """A whole (small) JSON export file; `SourceError` naming file, line and column if broken."""
+    """A whole (small) JSON export file; `SourceError` naming file, line and column if broken,
+    or when it is larger than ``ctx.limits.max_json_file_bytes`` or nested too deeply."""
     data, problem = load_json_salvaging(ctx, member, salvage=False)
     if problem is not None:
         raise SourceError(f"{problem.file}: {problem.reason}", file=problem.file, line=problem.line)
@@ -199,12 +218,26 @@ def load_json_salvaging(ctx: Context, member: str, *, salvage: bool = True):
     it is a list of records, or an object whose first key holds one (``{"comments_v2": [...]}``),
     the records complete before the break are returned (as a list, or ``{key: list}``) together
     with a problem naming the file, line and column of the break. Otherwise data is None.
+    A file larger than ``ctx.limits.max_json_file_bytes`` is refused (`SourceError`); one
+    nested too deeply is a problem with no data.
     """
     label = ctx.describe(member)
+    limit = ctx.limits.max_json_file_bytes
+    size = ctx.container.size(member)
+    if size > limit:
+        raise SourceError(
+            f"{label}: refused, {size:,} bytes is more than the {limit:,} bytes a JSON file "
+            "read whole may have (PANTAU_IMPORT_MAX_JSON_FILE_MB)",
+            file=label,
+        )
     with ctx.container.open(member) as stream:
-        data = stream.read()
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise SourceError(f"{label}: refused, more than {limit:,} bytes", file=label)
     try:
         return json.loads(data), None
+    except RecursionError:
+        return None, SourceProblem(label, None, "", "refused, the JSON is nested too deeply")
     except json.JSONDecodeError as exc:
         truncated = _unbalanced(data)
         where = "truncated" if truncated else "not valid JSON"
@@ -237,7 +270,7 @@ def _salvage(data: bytes, label: str) -> tuple[str | None, list] | None:
         for chunk, *_ in iter_array_objects(io.BytesIO(data), label):
             try:
                 items.append(json.loads(chunk))
-            except ValueError:
+            except (ValueError, RecursionError):
                 break
     except SourceError:
         pass

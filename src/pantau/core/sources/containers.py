@@ -4,9 +4,8 @@ A container lists its members (relative POSIX paths, sorted naturally so that ``
 comes before ``tweets-part10.js``) and opens each as a binary, seekable stream. Nothing is ever
 extracted to disk. A zip is checked before anything is read and refused with a `SourceError`
 naming the member for path traversal (``../``, absolute or drive paths), encryption, too many
-members, a total uncompressed size over the limit, or a member that expands more than the
-allowed ratio (a zip bomb). `zipfile` itself stops a member at its declared size, so checking the
-declared sizes is enough.
+members, a total uncompressed size over the limit, or a member of any size that expands more
+than the allowed ratio (a zip bomb); see `pantau.core.zip_safety`.
 """
 
 from __future__ import annotations
@@ -16,19 +15,20 @@ import re
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from pantau.core.sources.model import SourceError
+from pantau.core.zip_safety import ZipLimits, ZipRefused, check_zip
 
-
-@dataclass(frozen=True)
-class ZipLimits:
-    max_total: int = 4 * 1024**3  # bytes uncompressed, all members together
-    max_ratio: float = 200.0  # uncompressed / compressed, per member
-    ratio_min_size: int = 1024**2  # members smaller than this are not ratio-checked
-    max_members: int = 100_000
+__all__ = [
+    "Container",
+    "DirContainer",
+    "FileContainer",
+    "ZipContainer",
+    "ZipLimits",
+    "open_container",
+]
 
 
 def _natural_key(name: str):
@@ -127,17 +127,6 @@ class DirContainer(Container):
         return f"{self.root.name}/{member}"
 
 
-def _unsafe_name(name: str) -> str | None:
-    norm = name.replace("\\", "/")
-    if "\x00" in norm:
-        return "a NUL character in the name"
-    if norm.startswith("/") or re.match(r"^[A-Za-z]:", norm):
-        return "an absolute path"
-    if ".." in norm.split("/"):
-        return "a path that climbs out of the archive (../)"
-    return None
-
-
 class ZipContainer(Container):
     def __init__(self, path: Path, limits: ZipLimits | None = None):
         self.path = path
@@ -154,38 +143,12 @@ class ZipContainer(Container):
             raise
 
     def _check(self, limits: ZipLimits) -> list[str]:
-        infos = self.zip.infolist()
-        if len(infos) > limits.max_members:
-            raise SourceError(
-                f"{self.path}: refused, {len(infos)} members is more than the limit of "
-                f"{limits.max_members} (zip bomb?)",
-                file=str(self.path),
-            )
-        total = 0
-        names = []
-        for info in infos:
-            where = f"{self.path}:{info.filename}"
-            problem = _unsafe_name(info.filename)
-            if problem:
-                raise SourceError(f"{where}: refused, {problem}", file=where)
-            if info.flag_bits & 0x1:
-                raise SourceError(f"{where}: refused, the member is encrypted", file=where)
-            total += info.file_size
-            if total > limits.max_total:
-                raise SourceError(
-                    f"{where}: refused, the archive expands to more than "
-                    f"{limits.max_total} bytes (zip bomb?)",
-                    file=where,
-                )
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size >= limits.ratio_min_size and ratio > limits.max_ratio:
-                raise SourceError(
-                    f"{where}: refused, compression ratio {ratio:.0f}:1 is above "
-                    f"{limits.max_ratio:.0f}:1 (zip bomb?)",
-                    file=where,
-                )
-            if not info.is_dir() and not _junk(info.filename):
-                names.append(info.filename)
+        try:
+            infos = check_zip(self.zip, limits)
+        except ZipRefused as exc:
+            where = f"{self.path}:{exc.member}" if exc.member else str(self.path)
+            raise SourceError(f"{where}: {exc}", file=where) from None
+        names = [i.filename for i in infos if not i.is_dir() and not _junk(i.filename)]
         return sorted(names, key=_natural_key)
 
     def members(self) -> list[str]:

@@ -31,11 +31,13 @@ import re
 
 from pantau.core.handles import handle_from_url, normalize_handle
 from pantau.core.sources.base import (
+    SHAPE_ERRORS,
     Context,
     describe_keys,
     load_json,
     load_json_salvaging,
     make_post,
+    shielded,
 )
 from pantau.core.sources.containers import Container, FileContainer
 from pantau.core.sources.model import SourceError
@@ -114,8 +116,12 @@ def _entries(ctx: Context, member: str, data) -> tuple[str, list]:
 
 def read(ctx: Context):
     """Every file in turn; a file that cannot be read (cut off, unknown keys) is a problem
-    naming it, after the records that could be read from it, and the next file is read."""
-    handle = _profile_handle(ctx) or ctx.handle
+    naming it, after the records that could be read from it, and the next file is read. A
+    record of an unexpected shape is a problem at its index; the next records are read."""
+    try:
+        handle = _profile_handle(ctx) or ctx.handle
+    except SHAPE_ERRORS:  # a profile file of another shape: as if there were none
+        handle = ctx.handle
     for file_no, member in enumerate(ctx.members):
         start = ctx.start(file_no)
         if start is None or start.extra.get("done"):
@@ -136,7 +142,10 @@ def read(ctx: Context):
             if index <= start.index:
                 continue
             token = ctx.token(file_no, index)
-            yield _entry(ctx, member, index, entry, kind, handle), token
+            item = shielded(
+                ctx, member, _entry, ctx, member, index, entry, kind, handle, index=index
+            )
+            yield item, token
         if problem is not None:
             yield problem, ctx.token(file_no, len(entries), done=True)
 

@@ -24,11 +24,13 @@ import re
 
 from pantau.core.handles import normalize_handle
 from pantau.core.sources.base import (
+    SHAPE_ERRORS,
     Context,
     describe_keys,
     load_json,
     load_json_salvaging,
     make_post,
+    shielded,
 )
 from pantau.core.sources.containers import Container, FileContainer
 from pantau.core.sources.model import SourceError
@@ -70,7 +72,7 @@ def _username(ctx: Context) -> str:
                 value = user["string_map_data"]["Username"]["value"]
                 if value:
                     return normalize_handle(clean_text(value, meta=True))
-        except (SourceError, AttributeError, KeyError, TypeError):
+        except (SourceError, *SHAPE_ERRORS):
             return ""
     return ""
 
@@ -122,11 +124,17 @@ def read(ctx: Context):
             if not isinstance(record, dict):
                 item = ctx.problem(member, "not an Instagram record (object expected)", index=index)
             elif "_legacy" in record:
-                item = _legacy_post(ctx, member, index, record, handle)
+                item = shielded(
+                    ctx, member, _legacy_post, ctx, member, index, record, handle, index=index
+                )
             elif "string_map_data" in record and "media" not in record:
-                item = _comment(ctx, member, index, record, handle)
+                item = shielded(
+                    ctx, member, _comment, ctx, member, index, record, handle, index=index
+                )
             else:
-                item = _media_post(ctx, member, index, record, handle)
+                item = shielded(
+                    ctx, member, _media_post, ctx, member, index, record, handle, index=index
+                )
             yield item, ctx.token(file_no, index)
         if problem is not None:
             yield problem, ctx.token(file_no, len(records), done=True)

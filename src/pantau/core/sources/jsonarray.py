@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from pantau.core.sources.model import SourceError
@@ -52,14 +53,29 @@ class _Buffer:
         self.data = self.data[upto:]
 
 
+@dataclass(frozen=True)
+class TooLarge:
+    """In place of an object's bytes: the object was longer than ``max_bytes`` and skipped
+    (``size`` bytes, ``newlines`` line breaks in it)."""
+
+    size: int
+    newlines: int
+
+
 def iter_array_objects(
-    stream: BinaryIO, label: str, *, offset: int | None = None, line: int = 1
-) -> Iterator[tuple[bytes, int, int, int]]:
+    stream: BinaryIO,
+    label: str,
+    *,
+    offset: int | None = None,
+    line: int = 1,
+    max_bytes: int | None = None,
+) -> Iterator[tuple[bytes | TooLarge, int, int, int]]:
     """Yield ``(object_bytes, start_offset, end_offset, start_line)`` for each top-level object.
 
     Without ``offset`` the stream must start with ``[`` (or ``window.YTD.x.part0 = [``).
     With ``offset`` the stream is positioned there and scanning continues inside the array,
-    counting lines from ``line``.
+    counting lines from ``line``. An object longer than ``max_bytes`` is scanned to its end in
+    bounded chunks, never held whole, and comes as `TooLarge` instead of its bytes.
     """
     buf = _Buffer(stream, 0)
     if offset is None:
@@ -108,18 +124,29 @@ def iter_array_objects(
         if pos > CHUNK:
             buf.drop(pos)
             pos = 0
-        start, end = pos, _object_end(buf, pos, label, line)
+        start, end = pos, _object_end(buf, pos, label, line, max_bytes)
+        if end is None:
+            skipped = _skip_object(buf, pos, label, line)
+            yield skipped, buf.base - skipped.size, buf.base, line
+            line += skipped.newlines
+            pos = 0
+            continue
         data = buf.data[start:end]
         yield data, buf.base + start, buf.base + end, line
         line += data.count(b"\n")
         pos = end
 
 
-def _object_end(buf: _Buffer, start: int, label: str, line: int) -> int:
-    """Index just after the object that starts at ``buf.data[start]``, reading more as needed."""
+def _object_end(
+    buf: _Buffer, start: int, label: str, line: int, max_bytes: int | None = None
+) -> int | None:
+    """Index just after the object that starts at ``buf.data[start]``, reading more as needed;
+    None as soon as the object is known to be longer than ``max_bytes``."""
     depth = 0
     i = start
     while True:
+        if max_bytes is not None and i - start > max_bytes:
+            return None
         match = _STOP.search(buf.data, i)
         if match is None:
             i = len(buf.data)
@@ -131,6 +158,8 @@ def _object_end(buf: _Buffer, start: int, label: str, line: int) -> int:
             rest = _STRING_REST.match(buf.data, match.end())
             if rest is None:
                 i = match.start()
+                if max_bytes is not None and len(buf.data) - start > max_bytes:
+                    return None  # the string alone, not yet ended, is over the limit
                 if not buf.more():
                     break
                 continue
@@ -142,6 +171,8 @@ def _object_end(buf: _Buffer, start: int, label: str, line: int) -> int:
             depth -= 1
             i = match.end()
             if depth == 0:
+                if max_bytes is not None and i - start > max_bytes:
+                    return None
                 return i
     raise SourceError(
         f"{label}: truncated at line {line}{_column(buf, start)}, byte {buf.base + start}: the "
@@ -157,3 +188,48 @@ def _column(buf: _Buffer, pos: int) -> str:
     if newline < 0 and buf.base > 0:
         return ""
     return f", column {len(buf.data[newline + 1 : pos].decode('utf-8', 'replace')) + 1}"
+
+
+_IN_STRING_STOP = re.compile(rb'["\\]')
+
+
+def _skip_object(buf: _Buffer, start: int, label: str, line: int) -> TooLarge:
+    """Scan the object at ``buf.data[start]`` to its end, dropping what has been scanned, so
+    memory stays at a chunk or two however long it is. Leaves ``buf.data`` starting just after
+    it (``buf.base`` is then its end offset)."""
+    begin = buf.base + start
+    buf.drop(start)
+    depth, i, in_string, newlines = 0, 0, False, 0
+    while True:
+        data = buf.data
+        match = (_IN_STRING_STOP if in_string else _STOP).search(data, i)
+        if match is None or (match.group() == b"\\" and match.end() >= len(data)):
+            keep = match.start() if match is not None else len(data)
+            newlines += data.count(b"\n", 0, keep)
+            buf.drop(keep)
+            i = 0
+            if not buf.more():
+                raise SourceError(
+                    f"{label}: truncated at line {line}, byte {begin}: the file ends inside the "
+                    "record that starts there",
+                    file=label,
+                    line=line,
+                )
+            continue
+        char = match.group()
+        i = match.end()
+        if in_string:
+            if char == b"\\":
+                i += 1  # the escaped byte, whatever it is
+            else:
+                in_string = False
+        elif char == b'"':
+            in_string = True
+        elif char in b"{[":
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                newlines += data.count(b"\n", 0, i)
+                buf.drop(i)
+                return TooLarge(buf.base - begin, newlines)

@@ -1,7 +1,8 @@
 """JSON Lines (one object per line) with a column mapping, streamed in constant memory.
 
 Every non-blank line is one record, mapped to a post by `records.RecordMapper`. A line that is
-not valid UTF-8, not JSON or not an object is a `SourceProblem` naming the line; a last line cut
+not valid UTF-8, not JSON, nested too deeply, not an object or longer than the limit (read in
+bounded chunks, never whole) is a `SourceProblem` naming the line; a last line cut
 short (no final new line and not JSON) is reported as truncated. Parsing goes on after each.
 A file whose first character is ``[`` is read as one JSON array of such records instead, with
 the streaming scanner of `jsonarray` (its "line" is the line where the object starts).
@@ -19,7 +20,8 @@ import re
 
 from pantau.core.sources.base import Context
 from pantau.core.sources.containers import Container, FileContainer
-from pantau.core.sources.jsonarray import iter_array_objects
+from pantau.core.sources.jsonarray import TooLarge, iter_array_objects
+from pantau.core.sources.lines import TooLong, bounded_lines
 from pantau.core.sources.model import SourceError, SourceProblem
 from pantau.core.sources.records import RecordMapper
 
@@ -66,9 +68,17 @@ def _lines(ctx: Context, build, file_no: int, label: str, stream, start):
     if not start.fresh:
         stream.seek(start.offset)
         offset, line, index = start.offset, start.line, start.index
-    for raw in stream:
-        offset += len(raw)
+    limit = ctx.limits.max_record_bytes
+    for raw in bounded_lines(stream, limit):
         line += 1
+        if isinstance(raw, TooLong):
+            offset += raw.size
+            index += 1
+            token = ctx.token(file_no, index, offset=offset, line=line)
+            reason = f"the line has {raw.size:,} bytes; at most {limit:,} are read"
+            yield SourceProblem(label, line, "", reason), token
+            continue
+        offset += len(raw)
         if line == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         if not raw.strip():
@@ -79,6 +89,9 @@ def _lines(ctx: Context, build, file_no: int, label: str, stream, start):
             record = json.loads(raw)
         except UnicodeDecodeError as exc:
             yield SourceProblem(label, line, "", f"not valid UTF-8 ({exc.reason})"), token
+            continue
+        except RecursionError:
+            yield SourceProblem(label, line, "", "the JSON is nested too deeply"), token
             continue
         except ValueError as exc:
             if not raw.endswith(b"\n"):  # only the last line of a file can lack it
@@ -96,12 +109,23 @@ def _lines(ctx: Context, build, file_no: int, label: str, stream, start):
 def _array(ctx: Context, build, file_no: int, label: str, stream, start):
     index = start.index
     offset = None if start.fresh else start.offset
-    objects = iter_array_objects(stream, label, offset=offset, line=start.line or 1)
+    limit = ctx.limits.max_record_bytes
+    objects = iter_array_objects(
+        stream, label, offset=offset, line=start.line or 1, max_bytes=limit
+    )
     for data, _begin, end, line in objects:
         index += 1
+        if isinstance(data, TooLarge):
+            token = ctx.token(file_no, index, offset=end, line=line + data.newlines, array=True)
+            reason = f"the record has {data.size:,} bytes; at most {limit:,} are read"
+            yield SourceProblem(label, line, "", reason, index), token
+            continue
         token = ctx.token(file_no, index, offset=end, line=line + data.count(b"\n"), array=True)
         try:
             record = json.loads(data)
+        except RecursionError:
+            yield SourceProblem(label, line, "", "the JSON is nested too deeply", index), token
+            continue
         except ValueError as exc:
             yield SourceProblem(label, line, "", f"not valid JSON: {exc}", index), token
             continue

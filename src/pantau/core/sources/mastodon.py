@@ -29,7 +29,14 @@ from urllib.parse import quote, urlencode, urlsplit
 from pantau.core.handles import normalize_handle
 from pantau.core.safe_urls import UnsafeUrl, check_web_url
 from pantau.core.sources import fetch
-from pantau.core.sources.base import Context, describe_keys, load_json_salvaging, make_post
+from pantau.core.sources.base import (
+    SHAPE_ERRORS,
+    Context,
+    describe_keys,
+    load_json_salvaging,
+    make_post,
+    shielded,
+)
 from pantau.core.sources.containers import FileContainer
 from pantau.core.sources.feeds import PollResult
 from pantau.core.sources.jsonlines import iter_records
@@ -202,7 +209,13 @@ def read(ctx: Context):
         return _read_archive(ctx)
 
     def build(record, file, line):
-        return status_to_post(record, tz=ctx.tz, file=file, index=0, line=line)
+        try:
+            return status_to_post(record, tz=ctx.tz, file=file, index=0, line=line)
+        except RecursionError:
+            return SourceProblem(file, line, "", "the record is nested too deeply")
+        except SHAPE_ERRORS as exc:  # a status of another shape: a problem, the next is read
+            reason = f"the record is not shaped as expected ({exc.__class__.__name__}: {exc})"
+            return SourceProblem(file, line, "", reason[:500])
 
     return iter_records(ctx, build)
 
@@ -247,11 +260,15 @@ def _read_archive(ctx: Context):
             f"{describe_keys(data)})",
             file=label,
         )
-    handle = _archive_handle(ctx, data)
+    try:
+        handle = _archive_handle(ctx, data)
+    except SHAPE_ERRORS:  # an actor of another shape: as if there were none
+        handle = ctx.handle
     for index, activity in enumerate(items):
         if index <= start.index:
             continue
-        yield _activity(ctx, member, index, activity, handle), ctx.token(0, index)
+        item = shielded(ctx, member, _activity, ctx, member, index, activity, handle, index=index)
+        yield item, ctx.token(0, index)
 
 
 def _status_id(url: str) -> str:

@@ -13,7 +13,8 @@ are X posts, retweets shares and replies comments, each with its address built f
 
 XLSX (openpyxl, read-only, cached values): every worksheet with a recognisable header; the
 "line" of a row is its spreadsheet row number. A zip member is copied to a spooled temporary
-file first, since openpyxl needs random access.
+file first, since openpyxl needs random access. The workbook's own zip is checked for bombs
+(members, total size, ratio of every part; `InputLimits.xlsx`) before openpyxl opens it.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ import csv
 import dataclasses
 import datetime as dt
 import re
+import zipfile
 
 from pantau.core.handles import normalize_handle
 from pantau.core.sources.base import Context
 from pantau.core.sources.containers import Container, FileContainer
+from pantau.core.sources.lines import TooLong, bounded_lines
 from pantau.core.sources.model import SourceError, SourcePost, SourceProblem
 from pantau.core.sources.records import RecordMapper
+from pantau.core.zip_safety import ZipLimits, ZipRefused, check_zip
 
 HEADER_ROWS = 10
 _CSV = re.compile(r"\.(csv|tsv)$", re.IGNORECASE)
@@ -87,13 +91,19 @@ def _csv_file(ctx: Context, mapper: RecordMapper, file_no: int, member: str, str
     except csv.Error:
         dialect = csv.excel
     stream.seek(bom)
-    offset, line_no, bad = bom, 0, set()
+    offset, line_no, bad, too_long = bom, 0, set(), {}
+    limit = ctx.limits.max_record_bytes
 
     def lines():
         nonlocal offset, line_no
-        for raw in stream:
-            offset += len(raw)
+        for raw in bounded_lines(stream, limit):
             line_no += 1
+            if isinstance(raw, TooLong):
+                offset += raw.size
+                too_long[line_no] = raw.size
+                yield "\n"
+                continue
+            offset += len(raw)
             try:
                 yield raw.decode("utf-8")
             except UnicodeDecodeError:
@@ -128,6 +138,14 @@ def _csv_file(ctx: Context, mapper: RecordMapper, file_no: int, member: str, str
             continue
         if row is None:
             return
+        long_lines = [n for n in range(first, line_no + 1) if n in too_long]
+        if long_lines:
+            row_no += 1
+            token = ctx.token(file_no, row_no, offset=offset, line=line_no)
+            size = too_long[long_lines[0]]
+            reason = f"line {long_lines[0]} has {size:,} bytes; at most {limit:,} are read"
+            yield SourceProblem(label, first, "", reason), token
+            continue
         if not any(cell.strip() for cell in row):
             continue
         row_no += 1
@@ -219,12 +237,26 @@ def read_xlsx(ctx: Context):
         yield from _xlsx_file(ctx, mapper, file_no, member, start)
 
 
+def check_xlsx_zip(handle, label: str, limits: ZipLimits) -> None:
+    """Refuse a workbook whose zip is a bomb before openpyxl expands any of it."""
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            check_zip(archive, limits)
+    except ZipRefused as exc:
+        where = f"{label}:{exc.member}" if exc.member else label
+        raise SourceError(f"{where}: {exc}", file=label) from None
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise SourceError(f"{label}: not a readable XLSX workbook ({exc})", file=label) from None
+    handle.seek(0)
+
+
 def _xlsx_file(ctx: Context, mapper: RecordMapper, file_no: int, member: str, start):
     from openpyxl import load_workbook
 
     label = ctx.describe(member)
     handle = ctx.container.open_seekable_file(member)
     try:
+        check_xlsx_zip(handle, label, ctx.limits.xlsx)
         try:
             book = load_workbook(handle, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many unrelated types for broken files

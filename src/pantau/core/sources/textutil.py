@@ -315,11 +315,19 @@ _COUNT = re.compile(r"^([0-9]+(?:[.,][0-9]+)*)\s*(k|rb|ribu|m|jt|juta)?$")
 
 
 def to_int(value) -> int | None:
-    """A count from an int, float or text ("1234", "1.234", "1,234", "1,2K", "3 rb"), else None."""
+    """A count from an int, float or text ("1234", "1.234", "1,234", "1,2K", "3 rb"), else None
+    (also for what is no finite number: NaN, infinity, "1e999")."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
+    try:
+        return _to_int(value)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _to_int(value) -> int | None:
     if isinstance(value, float):
         return int(value) if value == value else None
     match = _COUNT.match(str(value).strip().lower())
@@ -331,7 +339,4 @@ def to_int(value) -> int | None:
     groups = re.split(r"[.,]", number)
     if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
         return int("".join(groups))  # thousands separators
-    try:
-        return int(float(number.replace(",", ".")))
-    except ValueError:
-        return None
+    return int(float(number.replace(",", ".")))

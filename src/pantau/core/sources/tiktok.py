@@ -23,7 +23,14 @@ import datetime as dt
 import re
 
 from pantau.core.handles import normalize_handle
-from pantau.core.sources.base import Context, describe_keys, load_json_salvaging, make_post
+from pantau.core.sources.base import (
+    SHAPE_ERRORS,
+    Context,
+    describe_keys,
+    load_json_salvaging,
+    make_post,
+    shielded,
+)
 from pantau.core.sources.containers import Container, FileContainer
 from pantau.core.sources.model import SourceError
 from pantau.core.sources.textutil import clean_text, parse_datetime, to_int
@@ -122,12 +129,18 @@ def read(ctx: Context):
                 raise SourceError(f"{label}: {problem.reason}", file=label)
             yield problem, ctx.token(file_no, 0, done=True)
             continue
-        handle = _username(data) or ctx.handle
+        try:
+            handle = _username(data) or ctx.handle
+        except SHAPE_ERRORS:  # a profile of another shape: as if there were none
+            handle = ctx.handle
         records = [("post", r) for r in videos] + [("comment", r) for r in comments]
         for index, (kind, record) in enumerate(records):
             if index <= start.index:
                 continue
-            yield _record(ctx, member, index, kind, record, handle), ctx.token(file_no, index)
+            item = shielded(
+                ctx, member, _record, ctx, member, index, kind, record, handle, index=index
+            )
+            yield item, ctx.token(file_no, index)
 
 
 def _record(ctx: Context, member: str, index: int, kind: str, record, handle: str):

@@ -33,9 +33,10 @@ import json
 import re
 
 from pantau.core.handles import normalize_handle
-from pantau.core.sources.base import Context, make_post
+from pantau.core.sources.base import Context, make_post, shielded
 from pantau.core.sources.containers import Container, FileContainer
-from pantau.core.sources.jsonarray import iter_array_objects
+from pantau.core.sources.jsonarray import TooLarge, iter_array_objects
+from pantau.core.sources.limits import InputLimits
 from pantau.core.sources.model import SourceError
 from pantau.core.sources.textutil import GRAILBIRD_FORMAT, TWITTER_FORMAT, clean_text
 
@@ -86,12 +87,15 @@ def _account_handle(container: Container) -> str:
             continue
         with container.open(member) as stream:
             try:
-                for data, *_ in iter_array_objects(stream, container.describe(member)):
+                objects = iter_array_objects(
+                    stream, container.describe(member), max_bytes=InputLimits().max_record_bytes
+                )
+                for data, *_ in objects:
                     record = json.loads(data)
                     account = record.get("account", record)
                     if account.get("username"):
                         return normalize_handle(account["username"])
-            except (SourceError, ValueError, AttributeError):
+            except (SourceError, ValueError, AttributeError, TypeError, RecursionError):
                 return ""
     return ""
 
@@ -122,21 +126,35 @@ def read(ctx: Context):
         line_now = start.line or 1
         with ctx.container.open(member) as stream:
             offset = start.offset if not start.fresh else None
-            objects = iter_array_objects(stream, label, offset=offset, line=start.line or 1)
+            limit = ctx.limits.max_record_bytes
+            objects = iter_array_objects(
+                stream, label, offset=offset, line=start.line or 1, max_bytes=limit
+            )
             try:
                 for data, _begin, end, line in objects:
                     index += 1
+                    if isinstance(data, TooLarge):
+                        line_now = line + data.newlines
+                        token = ctx.token(file_no, index, offset=end, line=line_now)
+                        reason = f"the record has {data.size:,} bytes; at most {limit:,} are read"
+                        yield ctx.problem(member, reason, line=line, index=index), token
+                        continue
                     line_now = line + data.count(b"\n")
                     token = ctx.token(file_no, index, offset=end, line=line_now)
                     try:
                         record = json.loads(data)
+                    except RecursionError:
+                        reason = "the JSON is nested too deeply"
+                        yield ctx.problem(member, reason, line=line, index=index), token
+                        continue
                     except ValueError as exc:
                         problem = ctx.problem(
                             member, f"not valid JSON: {exc}", line=line, index=index
                         )
                         yield problem, token
                         continue
-                    yield _record(ctx, record, handle, deleted, member, line, index), token
+                    args = (ctx, record, handle, deleted, member, line, index)
+                    yield shielded(ctx, member, _record, *args, line=line, index=index), token
             except SourceError as exc:
                 if len(ctx.members) == 1 and index == start.index:
                     raise
@@ -306,5 +324,5 @@ def _twitter_time(value, tz) -> dt.datetime | None:
 def _count(value) -> int | None:
     try:
         return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None

@@ -16,6 +16,7 @@ from pantau.monitoring.complaints import (
     ComplaintError,
     complaint_status,
     complaint_submit,
+    read_screenshot,
     reporter_fingerprint,
 )
 from pantau.monitoring.forms import ComplaintForm, ComplaintLookupForm, refresh_challenge
@@ -45,7 +46,7 @@ def complaint_new(request):
                     handle=data["handle"],
                     category=data["category"],
                     reason=data["reason"],
-                    screenshot=upload.read() if upload else None,
+                    screenshot=read_screenshot(upload),
                     screenshot_name=upload.name if upload else "",
                     anonymous=data["anonymous"],
                     reporter_name=data["reporter_name"],
