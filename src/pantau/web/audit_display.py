@@ -22,7 +22,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pantau.cases.labels import STEPS
+from pantau.cases.labels import STATES, STEPS
 
 EVENTS = {
     "auth.login": gettext_lazy("Signed in"),
@@ -213,9 +213,18 @@ class Renderer:
             return [Pair("", self.value(payload))]
         model = _model(object_type)
         return [
-            Pair(_field_label(model, key), self.value(value, user=self._user_field(model, key)))
+            Pair(_field_label(model, key), self._keyed(model, key, value))
             for key, value in payload.items()
         ]
+
+    def _keyed(self, model, key: str, value) -> str:
+        if (
+            key in ("state", "from_state", "to_state")
+            and isinstance(value, str)
+            and value in STATES
+        ):
+            return str(STATES[value])
+        return self.value(value, user=self._user_field(model, key))
 
     def rows(self) -> list[dict]:
         return [
