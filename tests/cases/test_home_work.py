@@ -389,3 +389,13 @@ def test_a_home_page_costs_the_same_queries_with_few_or_many_rows(
                 assert client.get(reverse("home")).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_the_work_is_named_in_indonesian_by_default(registry, users, make_finding, login_as):
+    build(registry, users, make_finding, size=9)
+    labels = {i.key: i.label for i in login_as("inspector").get(reverse("home")).context["work"]}
+    assert labels["step_due"] == "2 kasus dengan langkah yang jatuh tempo"
+    assert labels["due_soon"] == "1 kasus dengan batas waktu dalam 3 hari kerja"
+    assert labels["complaints"] == "6 pengaduan perlu dipilah"
+    head = {i.key: i.label for i in login_as("head").get(reverse("home")).context["work"]}
+    assert head["escalation_approval"] == "1 kenaikan ke pemanggilan perlu disetujui"

@@ -103,12 +103,12 @@ def cases_waiting(qs: QuerySet[Case], key: str) -> QuerySet[Case]:
     return entry[0](qs) if entry else qs
 
 
-def _case_item(user, key: str, singular: str, plural: str) -> WorkItem:
+def _case_item(user, key: str, label: Callable[[int], str]) -> WorkItem:
     n = cases_waiting(cases_visible_to(user), key).count()
     return WorkItem(
         key=key,
         count=n,
-        label=ngettext(singular, plural, n) % {"n": n},
+        label=label(n) % {"n": n},
         url=f"{reverse('case_list')}?waiting={key}",
     )
 
@@ -158,12 +158,19 @@ def _acks_item(user) -> WorkItem:
 def inspector_work(user) -> list[WorkItem]:
     return [
         _findings_item(user),
-        _case_item(user, "step_due", "%(n)s case with a step due", "%(n)s cases with a step due"),
+        _case_item(
+            user,
+            "step_due",
+            lambda n: ngettext("%(n)s case with a step due", "%(n)s cases with a step due", n),
+        ),
         _case_item(
             user,
             "due_soon",
-            "%(n)s case with a deadline within 3 working days",
-            "%(n)s cases with a deadline within 3 working days",
+            lambda n: ngettext(
+                "%(n)s case with a deadline within 3 working days",
+                "%(n)s cases with a deadline within 3 working days",
+                n,
+            ),
         ),
         _complaints_item(),
     ]
@@ -174,14 +181,14 @@ def head_work(user) -> list[WorkItem]:
         _case_item(
             user,
             "escalation_approval",
-            "%(n)s escalation to approve",
-            "%(n)s escalations to approve",
+            lambda n: ngettext("%(n)s escalation to approve", "%(n)s escalations to approve", n),
         ),
         _case_item(
             user,
             "recommendation_approval",
-            "%(n)s recommendation to approve",
-            "%(n)s recommendations to approve",
+            lambda n: ngettext(
+                "%(n)s recommendation to approve", "%(n)s recommendations to approve", n
+            ),
         ),
     ]
 
@@ -191,10 +198,15 @@ def decider_work(user) -> list[WorkItem]:
         _case_item(
             user,
             "decision",
-            "%(n)s case awaiting your decision",
-            "%(n)s cases awaiting your decision",
+            lambda n: ngettext(
+                "%(n)s case awaiting your decision", "%(n)s cases awaiting your decision", n
+            ),
         ),
-        _case_item(user, "objection", "%(n)s objection to decide", "%(n)s objections to decide"),
+        _case_item(
+            user,
+            "objection",
+            lambda n: ngettext("%(n)s objection to decide", "%(n)s objections to decide", n),
+        ),
     ]
 
 
