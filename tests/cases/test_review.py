@@ -237,7 +237,9 @@ def test_the_queue_filters_by_category_unit_platform_date_score_and_source(login
     assert queued(client, source="scan", category="abusive") == []
 
 
-@pytest.mark.parametrize("role", ["admin", "decider", "supervisor", "employee", "auditor"])
+@pytest.mark.parametrize(
+    "role", ["admin", "decider", "supervisor", "employee"]
+)  # auditor reads: test_auditor_reads_queue.py
 def test_only_inspectors_and_the_head_see_the_queue(login_as, make_finding, role):
     make_finding()
     assert login_as(role).get(reverse("review_queue")).status_code == 403

@@ -156,7 +156,7 @@ MATRIX = [
     ("GET", "claim_edit", allow(REVIEWERS)),
     ("POST", "claim_import", allow(REVIEWERS, ok=302)),
     ("GET", "waves", allow(VIEW_POSTS)),
-    ("GET", "review_queue", allow(REVIEWERS)),
+    ("GET", "review_queue", allow(REVIEWERS | {"auditor"})),  # the auditor reads everything
     ("GET", "finding_detail", allow(VIEW_POSTS)),
     ("POST", "finding_detail", allow(REVIEWERS)),  # incomplete: the form with its errors
     ("GET", "case_list", everyone(200, anon=LOGIN)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from pantau.audit.models import AccessLog, AuditEntry
+from pantau.audit.models import AccessLog
 from pantau.cases.labels import STATES
 from pantau.cases.selectors import cases_visible_to
 from pantau.monitoring.models import ClaimEntry, Complaint, ImportRun
@@ -170,8 +170,9 @@ def import_rows(user, params):
 
 
 def audit_rows(user, params):
-    qs = search(AuditEntry.objects.all(), (params or {}).get("q", ""),
-                ["action", "actor_repr", "object_repr"])  # fmt: skip
+    from pantau.web.audit_filters import AuditFilterForm, filtered_entries
+
+    qs = filtered_entries(AuditFilterForm(params or None))  # the page's filters, as shown
     headers = [_("Sequence"), _("Time"), _("Who"), _("Action"), _("Object type"), _("Object id"),
                _("Object"), _("Reason"), _("IP address"), _("Hash")]  # fmt: skip
     rows = (

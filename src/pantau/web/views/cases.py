@@ -23,6 +23,7 @@ from pantau.cases.services import case_act
 from pantau.cases.timeline import employee_pattern
 from pantau.core.cases import ladder
 from pantau.monitoring.models import Finding
+from pantau.web.work import CASE_WAITING, cases_waiting
 
 # Fields each action's form shows (the rest of ActionForm stays hidden).
 ACTION_FIELDS = {
@@ -53,11 +54,24 @@ def case_list(request):
         qs = qs.exclude(state="closed")
     elif state:
         qs = qs.filter(state=state)
+    waiting = request.GET.get("waiting", "")
+    if waiting not in CASE_WAITING:
+        waiting = ""
+    qs = cases_waiting(qs, waiting)
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "cases/case_list.html",
-        {"page": page, "state": state, "states": [s.value for s in ladder.State]},
+        {
+            "page": page,
+            "state": state,
+            "states": [s.value for s in ladder.State],
+            "waiting": waiting,
+            "waiting_label": CASE_WAITING[waiting][1] if waiting else "",
+            "query": query.urlencode(),
+        },
     )
 
 

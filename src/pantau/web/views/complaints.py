@@ -88,8 +88,19 @@ def complaint_lookup(request):
 
 @role_perm_required(VIEW_COMPLAINTS)
 def complaint_list(request):
-    page = Paginator(Complaint.objects.select_related("post"), 50).get_page(request.GET.get("page"))
-    return render(request, "monitoring/complaint_list.html", {"page": page})
+    qs = Complaint.objects.select_related("post")
+    status = request.GET.get("status", "")
+    if status in Complaint.Status.values:
+        qs = qs.filter(status=status)
+    else:
+        status = ""
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    query = f"status={status}" if status else ""
+    return render(
+        request,
+        "monitoring/complaint_list.html",
+        {"page": page, "status": status, "statuses": Complaint.Status.choices, "query": query},
+    )
 
 
 @role_perm_required(VIEW_COMPLAINTS)

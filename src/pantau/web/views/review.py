@@ -18,12 +18,13 @@ from pantau.users.permissions import is_own_record, role_perm_required, roles_re
 from pantau.users.roles import VIEW_POSTS, Role
 
 
-@roles_required(Role.INSPECTOR, Role.HEAD)
+@roles_required(Role.INSPECTOR, Role.HEAD, Role.AUDITOR)  # the auditor reads, never decides
 def queue(request):
     form = ReviewFilterForm(request.GET or None)
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
-    first = review_queue(user=request.user, **filters)[:200]
-    route_conflicts(user=request.user, findings=list(first))
+    if request.user.role != Role.AUDITOR:
+        first = review_queue(user=request.user, **filters)[:200]
+        route_conflicts(user=request.user, findings=list(first))
     page = Paginator(review_queue(user=request.user, **filters), 25).get_page(
         request.GET.get("page")
     )
