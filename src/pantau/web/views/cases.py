@@ -34,9 +34,16 @@ ACTION_FIELDS = {
     "form_examination_team": ["members"],
     "record_bap": ["bap_text", "refused"],
     "record_recommendation": ["provision", "impact", "note"],
-    "record_decision": ["sanction_code", "decision_number", "decision_date", "reason"],
+    "record_decision": [
+        "sanction_code",
+        "other_level",
+        "other_sanction_code",
+        "decision_number",
+        "decision_date",
+        "reason",
+    ],
     "record_receipt": ["receipt_date", "by_post"],
-    "resolve_appeal": ["outcome", "reason"],
+    "resolve_appeal": ["outcome", "new_sanction_code", "reason"],
     "return_recommendation": ["reason"],
     "decide_no_sanction": ["reason"],
     "dismiss_case": ["reason"],
@@ -83,15 +90,16 @@ def _actions(user, case):
                 "label": described,
                 "fields": ACTION_FIELDS.get(name, []),
                 "is_transition": any(t.name == name for t in ladder.TRANSITIONS),
-                "form": _action_form(name),
+                "form": _action_form(name, case),
             }
         )
     return out
 
 
-def _action_form(name: str) -> ActionForm:
-    """The step's form; a summons shows the examination date's two bounds (Pasal 26 ayat (2))."""
-    form = ActionForm(auto_id=f"{name}-%s")
+def _action_form(name: str, case) -> ActionForm:
+    """The step's form; a summons shows the examination date's two bounds (Pasal 26 ayat (2));
+    the decision offers the recommended level's sanctions, another level only with a reason."""
+    form = ActionForm(auto_id=f"{name}-%s", case=case)
     if name in ("escalate_to_summons", "issue_second_summons"):
         letter = timezone.localdate()
         window = chronology.exam_window(letter)
@@ -173,7 +181,7 @@ def case_action(request, case_id: int):
         valid = form.is_valid()
         data = form.cleaned_data if valid else {}
     else:
-        form = ActionForm(request.POST)
+        form = ActionForm(request.POST, case=case)
         valid = form.is_valid()
         data = form.action_data() if valid else {}
         if name == "withdraw_appeal":
