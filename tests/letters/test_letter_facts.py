@@ -173,3 +173,58 @@ def test_the_sk_draft_carries_one_number_the_decisions(case, users):
     again = letter_issue(case=case, kind="sk_draft", actor=users["decider"])  # re-issued draft
     assert again.number == letter.number
     assert Letter.objects.filter(kind="sk_draft").count() == 2
+
+
+def test_the_inspectorate_signs_from_the_registry(case, users, registry):
+    """The letterhead's employee, else the registry's head of the letterhead's unit."""
+    from pantau.registry.models import Unit
+
+    inspektur = registry.employees["e6"]
+    Unit.objects.create(code="INSP", name="Inspektorat", head=inspektur)
+    text = " ".join(pages(read(letter_issue(case=case, kind="lhp", actor=users["inspector"]).pdf)))
+    _person(inspektur)(text)
+    assert "Inspektur Kota Teluk Sejahtera" in text
+    Letterhead.objects.filter(pk=1).update(signatory_employee=registry.employees["e1"])
+    text = " ".join(pages(read(letter_issue(case=case, kind="lhp", actor=users["inspector"]).pdf)))
+    _person(registry.employees["e1"])(text)
+    assert inspektur.full_name not in text
+
+
+def test_the_english_docx_is_marked_as_a_translation(case, users):
+    from tests.letters.conftest import docx_text
+
+    original = letter_issue(case=case, kind="teguran", actor=users["inspector"])
+    english = letter_issue(case=case, kind="teguran", actor=users["inspector"], language="en")
+    words = docx_text(read(english.docx))
+    assert f"Terjemahan / Translation of letter no. {original.number}" in words
+
+
+def test_the_migration_renames_the_guidance_code_and_the_shipped_wording(db):
+    """Rows that still hold the old defaults get the new ones; an admin's own code stays."""
+    import importlib
+
+    from django.apps import apps
+
+    from pantau.letters.models import LetterTemplate, NumberingScheme
+
+    step = importlib.import_module("pantau.letters.migrations.0004_guidance_letter_wording")
+    guidance = LetterTemplate.objects.get(kind="teguran", language="id")
+    new_title, new_body = guidance.title, guidance.body
+    for old, new in reversed(step.OLD_GUIDANCE["id"]):
+        guidance.title = guidance.title.replace(new, old)
+        guidance.body = guidance.body.replace(new, old)
+    guidance.save()
+    lhp = LetterTemplate.objects.get(kind="lhp", language="en")
+    shipped = lhp.body
+    lhp.body = shipped.replace(step._new_history_section("en"), step.OLD_PATTERN["en"])
+    lhp.save()
+    assert "teguran" in guidance.body.lower() and "pattern" in lhp.body
+    NumberingScheme.objects.filter(kind="teguran").update(code="ST")
+    NumberingScheme.objects.filter(kind="bap").update(code="ST")  # another kind: not touched
+    step.forwards(apps, None)
+    guidance.refresh_from_db()
+    lhp.refresh_from_db()
+    assert (guidance.title, guidance.body) == (new_title, new_body)
+    assert lhp.body == shipped
+    assert NumberingScheme.objects.get(kind="teguran").code == "PMB"
+    assert NumberingScheme.objects.get(kind="bap").code == "ST"

@@ -408,6 +408,19 @@ def _team_chair(case: Case):
     return None
 
 
+def _unit_head(unit_name: str):
+    """The registry's head of the letterhead's unit (e.g. the Inspektur of "INSPEKTORAT"), the
+    default signatory when the letterhead names nobody."""
+    from pantau.registry.models import Unit
+
+    unit = (
+        Unit.objects.select_related("head__unit")
+        .filter(name__iexact=unit_name.strip(), head__isnull=False)
+        .first()
+    )
+    return unit.head if unit is not None else None
+
+
 def _signatory(case: Case, kind: Kind, head: Letterhead, data: dict, language: str) -> dict:
     """Who signs (``kinds.Spec.signer``): name, pangkat/golongan and NIP from the registry."""
     rule = spec(kind).signer
@@ -433,8 +446,11 @@ def _signatory(case: Case, kind: Kind, head: Letterhead, data: dict, language: s
             "nip": "",
             "rank": "",
         }
-    if head.signatory_employee is not None:
-        return _signed_by(head.signatory_employee, head.signatory_title, language)
+    signer = head.signatory_employee
+    if signer is None and not head.signatory_name.strip():
+        signer = _unit_head(head.unit_name)
+    if signer is not None:
+        return _signed_by(signer, head.signatory_title, language)
     return {
         "title": data["org"]["signatory_title"],
         "name": data["org"]["signatory_name"] or vocab.label(language, "unnamed"),
