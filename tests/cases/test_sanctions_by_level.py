@@ -169,3 +169,16 @@ def test_a_lightened_objection_records_the_new_sanction(objection, users):
 def test_an_upheld_objection_keeps_the_sanction(objection, users):
     case = _resolve(objection, users, outcome="upheld", reason="Tetap")
     assert case.sanction_code == "promotion_delay_1y"
+
+
+def test_the_case_page_offers_the_decider_the_recommended_levels_sanctions(medium_case, login_as):
+    import re
+
+    page = login_as("decider").get(f"/kasus/{medium_case.pk}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    select = re.search(r'<select name="sanction_code"[^>]*>(.*?)</select>', html, re.S)
+    assert select, "no decision form on the page"
+    offered = re.findall(r'<option value="([a-z_0-9]+)"', select.group(1))
+    assert offered == MEDIUM
+    assert 'name="other_level"' in html and 'name="other_sanction_code"' in html
