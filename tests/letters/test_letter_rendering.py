@@ -37,7 +37,6 @@ EXPECTED = {
         "Penata (III/c)",
         "Pranata Komputer Ahli Muda",
         "Bidang Teknologi Informasi",
-        "Inspektur Kota Teluk Sejahtera",
     ],
     "bap": [
         "BERITA ACARA PEMERIKSAAN",
@@ -145,6 +144,7 @@ def test_a_refused_bap_says_so_and_still_stands(case, users):
 
 
 def test_an_english_letter_is_written_in_english(case, users):
+    letter_issue(case=case, kind="summons_1", actor=users["inspector"])
     letter = letter_issue(case=case, kind="summons_1", actor=users["inspector"], language="en")
     text = pdf_text(read(letter.pdf))
     assert "FIRST SUMMONS" in text and "Tuesday, 24 November 2026" in text

@@ -68,7 +68,7 @@ def test_issuing_passes_the_examination_details_and_returns_to_the_page(case, lo
         _issue_url(case),
         {
             "kind": "summons_1",
-            "language": "en",
+            "language": "id",
             "exam_time": "13.30",
             "exam_place": "Meeting room B",
             "next": f"/surat/kasus/{case.pk}/",
@@ -76,8 +76,13 @@ def test_issuing_passes_the_examination_details_and_returns_to_the_page(case, lo
     )
     assert response.status_code == 302 and response["Location"] == f"/surat/kasus/{case.pk}/"
     letter = Letter.objects.get()
-    assert letter.language == "en" and letter.content["exam"]["place"] == "Meeting room B"
+    assert letter.language == "id" and letter.content["exam"]["place"] == "Meeting room B"
     assert letter.content["exam"]["time"] == "13.30 WITA"
+    # The English copy translates that letter: the same place, time and number.
+    client.post(_issue_url(case), {"kind": "summons_1", "language": "en"})
+    english = Letter.objects.get(language="en")
+    assert english.translation_of == letter and english.number == letter.number
+    assert english.content["exam"]["place"] == "Meeting room B"
 
 
 def test_a_refused_letter_shows_why_and_an_unsafe_next_is_ignored(case, login_as, english):

@@ -25,7 +25,7 @@ def test_numbers_count_up_per_kind_and_restart_each_year(case, users, frozen):
     second = letter_issue(case=case, kind="nota_dinas_temuan", actor=inspector)
     other = letter_issue(case=case, kind="teguran", actor=inspector)
     assert (first.number, second.number) == ("001/ND/INSP/XI/2026", "002/ND/INSP/XI/2026")
-    assert other.number == "001/ST/INSP/XI/2026"
+    assert other.number == "001/PMB/INSP/XI/2026"
     frozen.move_to(dt.datetime(2027, 1, 5, 9, 0, tzinfo=WITA))
     next_year = letter_issue(case=case, kind="nota_dinas_temuan", actor=inspector)
     assert next_year.number == "001/ND/INSP/I/2027"
@@ -118,4 +118,4 @@ def test_two_quick_issues_at_the_same_moment_get_different_numbers(
         for t in threads:
             t.join(timeout=60)
     assert not errors, errors
-    assert sorted(numbers) == ["001/ST/INSP/XI/2026", "002/ST/INSP/XI/2026"]
+    assert sorted(numbers) == ["001/PMB/INSP/XI/2026", "002/PMB/INSP/XI/2026"]

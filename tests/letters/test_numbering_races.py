@@ -19,7 +19,7 @@ from tests.cases.racing import at_once, overlapping
 from tests.letters.conftest import NOW
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-NUMBER = "{:03d}/ST/INSP/XI/2026"
+NUMBER = "{:03d}/PMB/INSP/XI/2026"
 
 
 @pytest.fixture

@@ -142,18 +142,18 @@ def test_the_admin_checks_number_patterns_and_audits_letterhead_edits(login_as):
     scheme = NumberingScheme.objects.get(kind="teguran")
     url = reverse("admin:letters_numberingscheme_change", args=[scheme.pk])
     bad = client.post(
-        url, {"kind": "teguran", "pattern": "{code}/{year}", "code": "ST", "counter": ""}
+        url, {"kind": "teguran", "pattern": "{code}/{year}", "code": "PMB", "counter": ""}
     )
     assert bad.status_code == 200
     good = client.post(
-        url, {"kind": "teguran", "pattern": "{code}-{seq:04d}/{year}", "code": "ST", "counter": ""}
+        url, {"kind": "teguran", "pattern": "{code}-{seq:04d}/{year}", "code": "PMB", "counter": ""}
     )
     assert good.status_code == 302
     assert AuditEntry.objects.filter(action="letters.numberingscheme.updated").exists()
     head = Letterhead.objects.get()
     url = reverse("admin:letters_letterhead_change", args=[head.pk])
     data = {
-        f.name: getattr(head, f.name)
+        f.name: "" if getattr(head, f.attname) is None else getattr(head, f.attname)
         for f in Letterhead._meta.fields
         if f.name not in ("id", "updated_at")
     }

@@ -19,7 +19,13 @@ from pantau.cases.calendar import calendar, today
 from pantau.cases.errors import CaseError
 from pantau.cases.models import Appeal, Attachment, Case, Deadline, DeletionCheck, Response
 from pantau.core.cases.provisions import Impact
-from pantau.core.cases.sanctions import recommend_level, sanction
+from pantau.core.cases.sanctions import (
+    SANCTIONS,
+    Sanction,
+    ordered_sanctions,
+    recommend_level,
+    sanction,
+)
 from pantau.monitoring.models import Finding
 
 EVERYONE = ["employee", "supervisor", "inspectors"]
@@ -301,15 +307,70 @@ def open_appeal(case, actor, data) -> Result:
     )
 
 
+def _severity(s: Sanction) -> tuple[int, int]:
+    """Level first, then the place within the level's catalogue (Pasal 8 lists a < b < c)."""
+    same = [x for x in SANCTIONS[s.level] if x.catalogue == s.catalogue]
+    return (s.level.rank, same.index(s))
+
+
+def _new_sanction(case, outcome: str, data) -> Sanction:
+    """The sanction a lightened (or heavier) objection outcome imposes instead; CaseError if
+    it is missing, unknown, not in force, or not lighter (heavier) than the one decided."""
+    from django.conf import settings
+
+    lighter = outcome == Appeal.Outcome.LIGHTENED
+    code = str(data.get("new_sanction_code") or "").strip()
+    if not code:
+        raise CaseError(
+            _("Choose the new, lighter sanction the objection decision imposes.")
+            if lighter
+            else _("Choose the new, heavier sanction the objection decision imposes."),
+            "bad_input",
+        )
+    catalogue = getattr(settings, "PANTAU_MEDIUM_CATALOGUE", "pp53")
+    try:
+        new = sanction(code)
+    except KeyError:
+        new = None
+    if new is None or new not in ordered_sanctions(medium_catalogue=catalogue):
+        raise CaseError(
+            _("The new sanction %(code)s is not a sanction in force (PP 94/2021 Pasal 8).")
+            % {"code": code},
+            "bad_input",
+        )
+    old = sanction(case.sanction_code)
+    if lighter and _severity(new) >= _severity(old):
+        raise CaseError(
+            _("The new sanction (%(new)s) is not lighter than the one decided (%(old)s).")
+            % {"new": new.name_id, "old": old.name_id},
+            "bad_input",
+        )
+    if not lighter and _severity(new) <= _severity(old):
+        raise CaseError(
+            _("The new sanction (%(new)s) is not heavier than the one decided (%(old)s).")
+            % {"new": new.name_id, "old": old.name_id},
+            "bad_input",
+        )
+    return new
+
+
 def resolve_appeal(case, actor, data) -> Result:
-    if data.get("outcome") not in set(Appeal.Outcome.values) - {Appeal.Outcome.WITHDRAWN}:
-        raise CaseError("unknown appeal outcome", "bad_input")
+    outcome = data.get("outcome")
+    if outcome not in set(Appeal.Outcome.values) - {Appeal.Outcome.WITHDRAWN}:
+        raise CaseError(_("Choose the outcome of the objection or appeal."), "bad_input")
+    before: dict = {}
+    after: dict = {}
+    if outcome in (Appeal.Outcome.LIGHTENED, Appeal.Outcome.HEAVIER):
+        new = _new_sanction(case, outcome, data)
+        before = {"sanction": case.sanction_code}
+        after = {"sanction": new.code, "level": new.level.value}
+        case.sanction_code = new.code
     appeal = case.appeals.filter(outcome="").latest("filed_at")
-    appeal.outcome, appeal.outcome_note = data["outcome"], str(data.get("reason", ""))
+    appeal.outcome, appeal.outcome_note = outcome, str(data.get("reason", ""))
     appeal.decided_by, appeal.decided_at = actor, timezone.now()
     appeal.save(update_fields=["outcome", "outcome_note", "decided_by", "decided_at"])
     _meet(case, "objection_decision", "appeal_decision")
-    return {}, {"appeal": appeal.pk, "outcome": appeal.outcome}, EVERYONE
+    return before, {"appeal": appeal.pk, "outcome": appeal.outcome, **after}, EVERYONE
 
 
 def withdraw_appeal(case, actor, data) -> Result:

@@ -89,7 +89,13 @@ def _sanction_ok(case, user, data, name) -> bool:
     catalogue = getattr(settings, "PANTAU_MEDIUM_CATALOGUE", "pp53")
     if chosen not in allowed_sanctions(chosen.level, medium_catalogue=catalogue):
         return False
-    departs = case.recommended_level and chosen.level.value != case.recommended_level
+    # The recommended level's types (after the Pasal 35 ayat (2) floor) need no reason; any
+    # other type is a departure the PPK explains in the reason recorded with the decision.
+    recommended = {s.get("code") for s in (case.recommendation or {}).get("sanctions", [])}
+    if recommended:
+        departs = chosen.code not in recommended
+    else:
+        departs = bool(case.recommended_level) and chosen.level.value != case.recommended_level
     return not departs or bool(str(data.get("reason", "")).strip())
 
 

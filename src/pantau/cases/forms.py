@@ -12,6 +12,16 @@ from pantau.core.cases.sanctions import ordered_sanctions
 from pantau.monitoring.models import Category
 
 
+def medium_catalogue() -> str:
+    from django.conf import settings
+
+    return getattr(settings, "PANTAU_MEDIUM_CATALOGUE", "pp53")
+
+
+def _sanction_choices(items) -> list[tuple[str, str]]:
+    return [(s.code, f"{s.name_id} ({s.legal_basis})") for s in items]
+
+
 class ReviewForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Decision"), choices=ReviewDecision.Outcome.choices, widget=forms.RadioSelect
@@ -119,8 +129,7 @@ class ActionForm(forms.Form):
     sanction_code = forms.ChoiceField(
         label=_("Sanction"),
         required=False,
-        choices=[("", "—")]
-        + [(s.code, f"{s.name_id} ({s.legal_basis})") for s in ordered_sanctions()],
+        choices=[("", "—")] + _sanction_choices(ordered_sanctions()),
     )
     decision_number = forms.CharField(
         label=_("Decision (SK) number"),
@@ -134,12 +143,73 @@ class ActionForm(forms.Form):
         label=_("Date received"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     by_post = forms.BooleanField(label=_("Sent because the employee was absent"), required=False)
+    other_level = forms.BooleanField(
+        label=_("Another level than the recommended one (give the reason)"), required=False
+    )
+    other_sanction_code = forms.ChoiceField(
+        label=_("Sanction of another level"), required=False, choices=[("", "—")]
+    )
     outcome = forms.ChoiceField(
         label=_("Outcome"), required=False, choices=[("", "—"), *Appeal.Outcome.choices]
     )
+    new_sanction_code = forms.ChoiceField(
+        label=_("New sanction (when lightened or made heavier)"),
+        required=False,
+        choices=[("", "—")] + _sanction_choices(ordered_sanctions()),
+    )
+
+    def __init__(self, *args, case=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        in_force = ordered_sanctions(medium_catalogue=medium_catalogue())
+        self.recommended: list[str] = []
+        if case is not None and case.recommendation:
+            allowed = {s.code for s in in_force}
+            self.recommended = [
+                s["code"]
+                for s in case.recommendation.get("sanctions", [])
+                if s.get("code") in allowed
+            ]
+        if self.recommended:
+            chosen = [s for s in in_force if s.code in self.recommended]
+            others = [s for s in in_force if s.code not in self.recommended]
+            self.fields["sanction_code"].choices = [("", "—")] + _sanction_choices(chosen)
+            self.fields["sanction_code"].label = _("Sanction of the recommended level")
+            self.fields["other_sanction_code"].choices = [("", "—")] + _sanction_choices(others)
+        else:
+            self.fields["sanction_code"].choices = [("", "—")] + _sanction_choices(in_force)
+        if case is not None and case.sanction_code:
+            self.fields["new_sanction_code"].choices = [("", "—")] + _sanction_choices(
+                [s for s in in_force if s.code != case.sanction_code]
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.cleaned_data.get("action") != "record_decision" or not self.recommended:
+            return cleaned
+        other = cleaned.get("other_sanction_code")
+        if cleaned.get("other_level"):
+            if not other:
+                self.add_error("other_sanction_code", _("Choose the sanction of the other level."))
+            if not str(cleaned.get("reason", "")).strip():
+                self.add_error(
+                    "reason", _("Give the reason for choosing a level other than recommended.")
+                )
+            cleaned["sanction_code"] = other
+        elif other:
+            self.add_error(
+                "other_level",
+                _(
+                    "Tick 'another level' and give the reason to choose a sanction of another level."
+                ),
+            )
+        return cleaned
 
     def action_data(self) -> dict:
-        data = {k: v for k, v in self.cleaned_data.items() if v not in (None, "", [], False)}
+        data = {
+            k: v
+            for k, v in self.cleaned_data.items()
+            if v not in (None, "", [], False) and k != "other_sanction_code"
+        }
         if self.cleaned_data.get("provision"):
             impact = self.cleaned_data.get("impact") or Impact.UNIT.value
             data["provisions"] = [[code, impact] for code in self.cleaned_data["provision"]]

@@ -58,6 +58,7 @@ class LetterTemplateAdmin(AuditedAdminMixin, admin.ModelAdmin):
 class LetterheadAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["organisation", "unit_name", "city", "updated_at"]
     readonly_fields = ["updated_at"]
+    autocomplete_fields = ["signatory_employee", "decider_employee"]
 
     def has_add_permission(self, request) -> bool:
         return super().has_add_permission(request) and not Letterhead.objects.exists()

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _  # errors show in the rea
 from pantau.cases.models import Case, CaseStep, ReviewDecision
 from pantau.core.cases.provisions import PROVISIONS, Impact, skb_item
 from pantau.core.cases.sanctions import Level, sanction
+from pantau.core.nip import NipError, parse_nip
 from pantau.letters import vocab
 from pantau.letters.errors import LetterError
 from pantau.letters.kinds import Kind, spec
@@ -186,14 +187,22 @@ def _summons_step(case: Case, name: str) -> dict:
 
 
 def _exam(case: Case, kind: str, extra: dict, head: Letterhead, language: str) -> dict:
-    step = _summons_step(
-        case, "issue_second_summons" if kind == Kind.SUMMONS_2 else "escalate_to_summons"
-    )
-    current = (kind == Kind.SUMMONS_2) == (case.summons_count >= 2)
+    after_exam = kind in (Kind.BAP, Kind.LHP)
+    second = case.summons_count >= 2 if after_exam else kind == Kind.SUMMONS_2
+    step = _summons_step(case, "issue_second_summons" if second else "escalate_to_summons")
+    current = second == (case.summons_count >= 2)
     letter_date = _date(step.get("summons_date")) or (case.summons_date if current else None)
     exam_date = _date(step.get("exam_date")) or (case.exam_date if current else None)
-    if kind in (Kind.BAP, Kind.LHP):
+    if after_exam:
+        # The BAP and the LHP report the examination the summons set: its place, time and link
+        # come from the summons letter as issued (or the summons step), never a default room.
         letter_date, exam_date = None, case.exam_date
+        summons = _summons_letter(case, Kind.SUMMONS_2 if second else Kind.SUMMONS_1)
+        if summons is not None:
+            sent = summons.content.get("exam", {})
+            step = {k: sent.get(k.removeprefix("exam_")) for k in ("exam_time", "exam_place")}
+            step["exam_link"] = sent.get("link", "")
+            extra = {}
     time = one(extra.get("exam_time") or step.get("exam_time") or head.exam_time)
     if time and not re.search(r"[A-Za-z]", time):
         time = f"{time} {vocab.zone_abbreviation(settings.TIME_ZONE)}"
@@ -210,12 +219,19 @@ def _exam(case: Case, kind: str, extra: dict, head: Letterhead, language: str) -
     }
 
 
-def _first_summons(case: Case, language: str) -> dict:
-    letter = (
-        Letter.objects.filter(case=case, kind=Kind.SUMMONS_1, corrections__isnull=True)
+def _summons_letter(case: Case, kind: str) -> Letter | None:
+    """The newest summons of ``kind`` in force on the case (the Indonesian letter of record)."""
+    return (
+        Letter.objects.filter(
+            case=case, kind=kind, corrections__isnull=True, translation_of__isnull=True
+        )
         .order_by("-created_at", "-id")
         .first()
     )
+
+
+def _first_summons(case: Case, language: str) -> dict:
+    letter = _summons_letter(case, Kind.SUMMONS_1)
     if letter is not None:
         exam = letter.content.get("exam", {})
         first_date, missed = letter.letter_date, _date(exam.get("date"))
@@ -323,11 +339,124 @@ def _sanction(case: Case, language: str) -> dict:
     }
 
 
-def _pattern(case: Case, language: str) -> list[str]:
-    from pantau.cases.timeline import employee_pattern
+def _history(case: Case, language: str) -> dict:
+    """The employee's record as facts: guidance given on this case and earlier sanctions.
 
-    assessment = employee_pattern(case.employee)
-    return [one(r) for r in (assessment.reasons_id if language == "id" else assessment.reasons_en)]
+    Letters state facts, provisions and the examiner's findings; the machine's pattern score
+    and its thresholds never appear in them (issue 13).
+    """
+    guidance = (
+        Letter.objects.filter(
+            case=case, kind=Kind.GUIDANCE, corrections__isnull=True, translation_of__isnull=True
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    earlier = []
+    for other in (
+        Case.objects.filter(employee=case.employee)
+        .exclude(pk=case.pk)
+        .exclude(sanction_code="")
+        .order_by("decision_date", "pk")
+    ):
+        try:
+            s = sanction(other.sanction_code)
+        except KeyError:
+            continue
+        earlier.append(
+            {
+                "sanction": s.name_id if language == "id" else s.name_en,
+                "level_text": s.level.name_id if language == "id" else s.level.value,
+                "number": one(other.decision_number) or "-",
+                "date_text": vocab.date_text(other.decision_date, language),
+            }
+        )
+    guided_on = timezone.localdate(case.guidance_at) if case.guidance_at else None
+    return {
+        "guidance_date_text": vocab.date_text(guided_on, language) if guided_on else "",
+        "guidance_number": guidance.number if guidance else "",
+        "deletion_due_text": vocab.date_text(case.deletion_due, language)
+        if case.deletion_due
+        else "",
+        "earlier_sanctions": earlier,
+    }
+
+
+def _formatted_nip(raw: str) -> str:
+    """A NIP typed on the letterhead, with the customary spaces when it parses."""
+    try:
+        return parse_nip(raw).formatted()
+    except (NipError, ValueError):
+        return one(raw)
+
+
+def _signed_by(employee, title: str, language: str) -> dict:
+    who = person(employee, language)
+    return {"title": one(title) or who["position"], **{k: who[k] for k in ("name", "nip", "rank")}}
+
+
+def _team_chair(case: Case):
+    """The team's chair: the first member line that names a registry NIP (18 digits)."""
+    from pantau.registry.models import Employee
+
+    for line in case.team_members.splitlines():
+        digits = re.sub(r"[\s.\-]", "", line)
+        for nip in re.findall(r"\d{18}", digits):
+            found = Employee.objects.select_related("unit").filter(nip=nip).first()
+            if found is not None:
+                return found
+    return None
+
+
+def _unit_head(unit_name: str):
+    """The registry's head of the letterhead's unit (e.g. the Inspektur of "INSPEKTORAT"), the
+    default signatory when the letterhead names nobody."""
+    from pantau.registry.models import Unit
+
+    unit = (
+        Unit.objects.select_related("head__unit")
+        .filter(name__iexact=unit_name.strip(), head__isnull=False)
+        .first()
+    )
+    return unit.head if unit is not None else None
+
+
+def _signatory(case: Case, kind: Kind, head: Letterhead, data: dict, language: str) -> dict:
+    """Who signs (``kinds.Spec.signer``): name, pangkat/golongan and NIP from the registry."""
+    rule = spec(kind).signer
+    if rule == "summoner":
+        if case.team_formed:
+            chair = _team_chair(case)
+            title = vocab.label(language, "team_chair")
+            if chair is not None:
+                return _signed_by(chair, title, language)
+            examiner = data["examiner"]
+            return {"title": title, **{k: examiner[k] for k in ("name", "nip", "rank")}}
+        superior = case.employee.supervisor
+        if superior is not None:
+            return _signed_by(superior, superior.position, language)
+    if rule == "decider":
+        decider = case.decided_by.employee if case.decided_by_id else None
+        decider = decider or head.decider_employee
+        if decider is not None:
+            return _signed_by(decider, head.decider_title, language)
+        return {
+            "title": data["org"]["decider_title"],
+            "name": data["org"]["decider_name"] or vocab.label(language, "unnamed"),
+            "nip": "",
+            "rank": "",
+        }
+    signer = head.signatory_employee
+    if signer is None and not head.signatory_name.strip():
+        signer = _unit_head(head.unit_name)
+    if signer is not None:
+        return _signed_by(signer, head.signatory_title, language)
+    return {
+        "title": data["org"]["signatory_title"],
+        "name": data["org"]["signatory_name"] or vocab.label(language, "unnamed"),
+        "nip": _formatted_nip(head.signatory_nip),
+        "rank": data["org"]["signatory_rank"],
+    }
 
 
 def letter_date_for(kind: str, case: Case, exam: dict | None, bap: dict | None) -> dt.date:
@@ -380,7 +509,7 @@ def _gather(case, kind, language, actor, extra, head) -> dict:
         _bap(case, language)  # raises: no BAP recorded
     if kind == Kind.LHP:
         data["recommendation"] = _recommendation(case, language)
-        data["pattern"] = _pattern(case, language)
+        data["history"] = _history(case, language)
         data["attended"] = bool(case.present_at_exam)
         data["bap_refused"] = bool(case.bap_refused_to_sign)
     if kind == Kind.SK_DRAFT:
@@ -389,9 +518,9 @@ def _gather(case, kind, language, actor, extra, head) -> dict:
             "number": one(case.decision_number),
             "date_text": vocab.date_text(case.decision_date, language),
         }
-    if kind in (Kind.NOTA_DINAS_TEMUAN, Kind.TEGURAN) and not data["findings"]:
+    if kind in (Kind.NOTA_DINAS_TEMUAN, Kind.GUIDANCE) and not data["findings"]:
         raise LetterError(_("The case has no findings to write about."), "missing_findings")
-    if kind == Kind.TEGURAN:
+    if kind == Kind.GUIDANCE:
         data["deletion_due_text"] = vocab.date_text(case.deletion_due, language)
         data["guidance_note"] = one(case.guidance_note)
     on = letter_date_for(kind, case, exam, bap)
@@ -400,19 +529,7 @@ def _gather(case, kind, language, actor, extra, head) -> dict:
             raise LetterError(
                 _("The examination date is before the date of the letter."), "bad_dates"
             )
-    signatory = {
-        "title": data["org"]["signatory_title"],
-        "name": data["org"]["signatory_name"] or vocab.label(language, "unnamed"),
-        "nip": data["org"]["signatory_nip"],
-        "rank": data["org"]["signatory_rank"],
-    }
-    if spec(kind).kop == "decider":
-        signatory = {
-            "title": data["org"]["decider_title"],
-            "name": data["org"]["decider_name"] or vocab.label(language, "unnamed"),
-            "nip": "",
-            "rank": "",
-        }
+    signatory = _signatory(case, kind, head, data, language)
     data.update(
         {
             "date": on.isoformat(),

@@ -12,7 +12,12 @@ from pantau.web.url_fields import WebURLField
 class LetterIssueForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of letter"), choices=Kind.choices)
     language = forms.ChoiceField(
-        label=_("Language of the letter"), choices=Language.choices, initial=Language.ID
+        label=_("Language of the letter"),
+        choices=Language.choices,
+        initial=Language.ID,
+        help_text=_(
+            "English: a translation of the Indonesian letter already issued, with its number."
+        ),
     )
     exam_time = forms.CharField(
         label=_("Time of examination"),

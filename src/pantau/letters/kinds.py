@@ -13,10 +13,14 @@ views and the renderers read the same facts:
 - ``issuers``: the acting roles (:func:`pantau.cases.selectors.acting_role`) that may issue it.
   The inspectorate (inspector, head) issues everything except the draft SK, which the decider
   (PPK) issues once the decision is recorded.
-- ``to_employee``: whether the employee concerned may download it. Summonses and the reminder
-  are addressed to them; the BAP is theirs to keep (Pasal 32 ayat (3)); the SK draft only once
+- ``to_employee``: whether the employee concerned may download it. Summonses and the guidance
+  letter are addressed to them; the BAP is theirs to keep (Pasal 32 ayat (3)); the SK draft only once
   the decision has been received (``case.receipt_date``, Pasal 37–38). The nota dinas (to the
   direct superior) and the LHP (to the PPK) are internal.
+- ``signer``: who signs. ``"summoner"``: the employee's direct superior (atasan langsung, PP
+  94/2021 Pasal 26 ayat (1)), or the examination team's chair once a team is formed (Pasal 29);
+  ``"decider"``: the PPK who recorded the decision; ``"head"``: the letterhead's signatory
+  (the Inspektur). Every block carries name, pangkat/golongan and the formatted NIP.
 - ``date_from``: which recorded date the letter carries (the summons date drives the Pasal 26
   window, the examination date is the BAP's own date, the decision date the SK's).
 """
@@ -36,7 +40,9 @@ class Kind(models.TextChoices):
     BAP = "bap", _("examination record (BAP)")
     LHP = "lhp", _("examination report (LHP)")
     SK_DRAFT = "sk_draft", _("draft disciplinary decision (SK)")
-    TEGURAN = "teguran", _("written reminder (surat teguran)")
+    # The key "teguran" is kept for the rows already stored; the letter is a guidance letter
+    # (surat pembinaan), not the sanction "teguran tertulis" (PP 94/2021 Pasal 8 ayat (2) huruf b).
+    GUIDANCE = "teguran", _("guidance letter (surat pembinaan)")
 
 
 class Language(models.TextChoices):
@@ -57,12 +63,13 @@ class Spec:
     to_employee: str = "no"  # "no", "yes" or "after_receipt"
     date_from: str = "today"  # "today", "summons", "exam", "decision"
     draft: bool = False
+    signer: str = "head"  # "head" (the letterhead's signatory), "summoner", "decider"
 
 
 SPECS: dict[str, Spec] = {
     Kind.NOTA_DINAS_TEMUAN: Spec(sign_date=False),
-    Kind.SUMMONS_1: Spec(to_employee="yes", date_from="summons"),
-    Kind.SUMMONS_2: Spec(to_employee="yes", date_from="summons"),
+    Kind.SUMMONS_1: Spec(to_employee="yes", date_from="summons", signer="summoner"),
+    Kind.SUMMONS_2: Spec(to_employee="yes", date_from="summons", signer="summoner"),
     Kind.BAP: Spec(signature="bap", to_employee="yes", date_from="exam"),
     Kind.LHP: Spec(layout="letter", sign_date=False),
     Kind.SK_DRAFT: Spec(
@@ -72,8 +79,9 @@ SPECS: dict[str, Spec] = {
         to_employee="after_receipt",
         date_from="decision",
         draft=True,
+        signer="decider",
     ),
-    Kind.TEGURAN: Spec(layout="letter", sign_date=False, to_employee="yes"),
+    Kind.GUIDANCE: Spec(layout="letter", sign_date=False, to_employee="yes"),
 }
 
 

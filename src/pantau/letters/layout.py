@@ -41,6 +41,7 @@ class Layout:
     copies_title: str
     copies: list[str] = field(default_factory=list)
     title: str = ""
+    translation: str = ""  # "Terjemahan / Translation of letter no. …" on an English copy
 
 
 def _kop(content: dict, language: str) -> tuple[list[tuple[str, str]], bool]:
@@ -69,12 +70,14 @@ def _signers(content: dict, language: str) -> list[Signer]:
             Signer(
                 [vocab.label(language, "examined")],
                 employee["name"],
+                rank=employee.get("rank", ""),
                 nip=employee["nip"],
                 note=vocab.label(language, "refused") if refused else "",
             ),
             Signer(
                 [content["place_date"], vocab.label(language, "examiner")],
                 examiner["name"],
+                rank=examiner.get("rank", ""),
                 nip=examiner["nip"] if examiner["nip"] != "-" else "",
             ),
         ]
@@ -109,7 +112,12 @@ def layout_for(content: dict) -> Layout:
         correction = vocab.label(
             language, "correction", number=c["number"], date=c["date_text"], reason=c["reason"]
         )
+    translation = ""
+    if content.get("translation"):
+        t = content["translation"]
+        translation = vocab.label(language, "translation", number=t["number"], date=t["date_text"])
     return Layout(
+        translation=translation,
         language=language,
         number=content["number"],
         kop=kop,

@@ -77,11 +77,35 @@ class Letterhead(models.Model):
     signatory_name = models.CharField(_("signatory's name"), max_length=200, blank=True)
     signatory_nip = models.CharField(_("signatory's NIP"), max_length=30, blank=True)
     signatory_rank = models.CharField(_("signatory's rank (pangkat)"), max_length=100, blank=True)
+    signatory_employee = models.ForeignKey(
+        "registry.Employee",
+        verbose_name=_("signatory in the registry"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "When set, the name, pangkat/golongan and NIP printed under the signature come from "
+            "the registry; the text fields above are used only when it is empty."
+        ),
+    )
     decider_title = models.CharField(
         _("position of the official who decides (PPK)"), max_length=200
     )
     decider_name = models.CharField(
         _("name of the official who decides"), max_length=200, blank=True
+    )
+    decider_employee = models.ForeignKey(
+        "registry.Employee",
+        verbose_name=_("official who decides, in the registry"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Signs the draft decision when the deciding user has no registry record: name, "
+            "pangkat/golongan and NIP come from the registry."
+        ),
     )
     exam_place = models.CharField(
         _("default place of examination"), max_length=300, default="Kantor Inspektorat"
@@ -110,7 +134,14 @@ class NumberingScheme(models.Model):
             "{roman_month}. {seq} is required."
         ),
     )
-    code = models.CharField(_("code"), max_length=50)
+    code = models.CharField(
+        _("classification code"),
+        max_length=50,
+        help_text=_(
+            "The code this kind of letter carries in its number ({code}), as the office's "
+            "classification of records sets it, e.g. 800.1.6.2."
+        ),
+    )
     counter = models.CharField(
         _("counter"),
         max_length=50,
@@ -173,6 +204,15 @@ class Letter(models.Model):
     pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
     docx = models.FileField(_("DOCX"), upload_to="letters/%Y/", blank=True)
     docx_sha256 = models.CharField(_("DOCX SHA-256"), max_length=64, blank=True)
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="translations",
+        help_text=_("A translation carries the number of the letter it translates."),
+    )
     corrects = models.ForeignKey(
         "self",
         verbose_name=_("corrects"),
@@ -191,7 +231,12 @@ class Letter(models.Model):
         verbose_name_plural = _("letters")
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["number"], name="letters_letter_unique_number"),
+            # A translation shares its letter's number; the SK draft carries the decision's.
+            models.UniqueConstraint(
+                fields=["number"],
+                condition=Q(translation_of__isnull=True) & ~Q(kind="sk_draft"),
+                name="letters_letter_unique_number",
+            ),
             models.UniqueConstraint(
                 fields=["corrects"],
                 condition=Q(corrects__isnull=False),

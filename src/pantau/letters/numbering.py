@@ -25,7 +25,7 @@ DEFAULT_CODES = {
     "bap": "BAP",
     "lhp": "LHP",
     "sk_draft": "KEP",
-    "teguran": "ST",
+    "teguran": "PMB",  # surat pembinaan; "ST" reads as Surat Tugas
 }
 MAX_ATTEMPTS = 50
 

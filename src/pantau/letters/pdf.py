@@ -246,6 +246,8 @@ def header_flowables(layout: Layout, st) -> list[Flowable]:
         out += [Spacer(1, 3), DoubleRule(WIDTH), Spacer(1, 8)]
     else:
         out.append(Spacer(1, 14))
+    if layout.translation:
+        out += [_p(layout.translation, st["note"]), Spacer(1, 8)]
     if layout.header:
         indent = _letter_indent(layout, st)
         label_w = indent - COLON
@@ -289,7 +291,8 @@ def _canvas_class(layout: Layout, font: str):
             self.setFont(font, 8)
             self.setFillColor(colors.grey)
             y = MARGINS["bottom"] / 2
-            self.drawString(MARGINS["left"], y, layout.number)
+            footer = layout.number + (" · Terjemahan / Translation" if layout.translation else "")
+            self.drawString(MARGINS["left"], y, footer)
             page = vocab.label(layout.language, "page", n=n, total=total)
             self.drawRightString(A4[0] - MARGINS["right"], y, page)
             if layout.draft and n == 1:

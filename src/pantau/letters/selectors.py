@@ -3,7 +3,7 @@
 A user sees a case's letters only if they can see the case (``cases_visible_to``: inspectors,
 heads, deciders and auditors all cases; supervisors their staff's; employees their own).
 Employees see only the letters addressed to them (``kinds.employee_may_read``): the summonses,
-the reminder, their BAP copy, and the SK draft once the decision has been received. Everyone
+the guidance letter, their BAP copy, and the SK draft once the decision has been received. Everyone
 else is answered 404, so an outsider cannot tell a letter exists.
 """
 

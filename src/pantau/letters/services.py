@@ -4,7 +4,10 @@
 content (:mod:`pantau.letters.content`), takes the next number, renders the active template of
 the kind in the chosen language, copies everything onto the ``Letter`` row, renders the PDF and
 DOCX from that row, stores both with their SHA-256, and writes ``letters.issued`` to the audit
-log in the same transaction. ``letter_correct`` issues a new letter (new number) that points to
+log in the same transaction. A letter in another language than Indonesian is a translation of
+the Indonesian letter in force of the same kind: it carries that letter's number and date and
+says so ("Terjemahan / Translation of letter no. …"); it never takes a number of its own. The SK
+draft carries the decision's number once the PPK has recorded it. ``letter_correct`` issues a new letter (new number) that points to
 the old one; letters are never edited. Rendering reads only the row, so ``letter_render_files``
 can also run later in a task and gives the same bytes.
 
@@ -61,6 +64,30 @@ def template_for(kind: str, language: str) -> LetterTemplate:
             "no_template",
         )
     return template
+
+
+def original_for(case: Case, kind: str) -> Letter:
+    """The Indonesian letter in force that an English copy translates; LetterError if none."""
+    original = (
+        Letter.objects.filter(
+            case=case,
+            kind=kind,
+            language=Language.ID,
+            translation_of__isnull=True,
+            corrections__isnull=True,
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if original is None:
+        raise LetterError(
+            _(
+                "Issue the Indonesian letter first: a copy in another language is its translation "
+                "and carries its number."
+            ),
+            "missing_original",
+        )
+    return original
 
 
 def issuable_kinds(user, case: Case) -> list[str]:
@@ -156,21 +183,47 @@ def _issue(*, case: Case, kind: str, actor, language: str, extra, corrects) -> L
     case = (
         Case.objects.select_for_update(of=("self",))
         .select_related(
-            "employee__unit", "employee__supervisor__unit", "assigned_to__employee__unit"
+            "employee__unit",
+            "employee__supervisor__unit",
+            "assigned_to__employee__unit",
+            "decided_by__employee__unit",
         )
         .get(pk=case.pk)
     )
     _check_may_issue(actor, case, kind)
     template = template_for(kind, language)
     head = letterhead_get()
+    original = None
+    if language != Language.ID:
+        if corrects is not None:
+            raise LetterError(
+                _("Correct the Indonesian letter, then issue its translation again."), "bad_input"
+            )
+        original = original_for(case, kind)
+        codes = [p["code"] for p in original.content.get("provisions", [])]
+        extra = {**original.content.get("input", {}), "provisions": codes}
     data = gathering.gather(
         case=case, kind=kind, language=language, actor=actor, extra=extra, head=head
     )
     on = dt.date.fromisoformat(data["date"])
-    try:
-        data["number"] = next_number(kind, on=on)
-    except NumberingError as exc:
-        raise LetterError(str(exc), "numbering") from None
+    if original is not None:
+        # A translation of the same letter: its number and date, never a number of its own.
+        on = original.letter_date
+        data["number"] = original.number
+        data["date"], data["date_text"] = on.isoformat(), vocab.date_text(on, language)
+        data["place_date"] = f"{data['place']}, {data['date_text']}"
+        data["translation"] = {
+            "id": original.pk,
+            "number": original.number,
+            "date_text": data["date_text"],
+        }
+    elif kind == Kind.SK_DRAFT and single_line(case.decision_number):
+        data["number"] = single_line(case.decision_number)  # the decision's own, only number
+    else:
+        try:
+            data["number"] = next_number(kind, on=on)
+        except NumberingError as exc:
+            raise LetterError(str(exc), "numbering") from None
     if corrects is not None:
         data["correction"] = {
             "id": corrects.pk,
@@ -191,6 +244,7 @@ def _issue(*, case: Case, kind: str, actor, language: str, extra, corrects) -> L
                 title=data["title"][:300],
                 content=data,
                 template=template,
+                translation_of=original,
                 corrects=corrects,
                 issued_by=actor,
             )
@@ -213,6 +267,7 @@ def _issue(*, case: Case, kind: str, actor, language: str, extra, corrects) -> L
             "pdf_sha256": letter.pdf_sha256,
             "docx_sha256": letter.docx_sha256,
             "corrects": corrects.number if corrects else None,
+            "translation_of": original.pk if original else None,
         },
         reason=single_line(extra.get("reason", "")),
     )

@@ -36,6 +36,8 @@ LABELS: dict[str, dict[str, str]] = {
         "months": "{n} ({words}) bulan",
         "examiner_position": "Pemeriksa pada {unit}",
         "unnamed": "....................................",
+        "team_chair": "Ketua Tim Pemeriksa",
+        "translation": "Terjemahan / Translation of letter no. {number} dated {date}",
         "phone": "Telepon",
         "email": "Pos-el",
         "website": "Laman",
@@ -62,6 +64,9 @@ LABELS: dict[str, dict[str, str]] = {
         "months": "{n} months",
         "examiner_position": "Examiner, {unit}",
         "unnamed": "....................................",
+        "team_chair": "Chair of the Examination Team",
+        "translation": "Terjemahan / Translation of letter no. {number} dated {date}. The "
+        "Indonesian letter is the letter of record.",
         "phone": "Telephone",
         "email": "E-mail",
         "website": "Website",

@@ -183,6 +183,8 @@ def render_docx(content: dict) -> bytes:
     _para(doc, "", after=4)
     if layout.draft:
         _para(doc, layout.draft, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    if layout.translation:
+        _para(doc, layout.translation, size=9.5, after=6)
     if layout.header:
         indent = _letter_indent(layout)
         widths = [indent - COLON, COLON, TEXT_WIDTH - indent - 7.0, 7.0]

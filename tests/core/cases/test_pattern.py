@@ -49,12 +49,11 @@ def test_persistence_after_a_reminder():
     a = assess(events, now=NOW)
     assert a.step == "summons"
     assert (
-        "3 temuan ujaran kebencian dalam 90 hari, 2 di antaranya setelah teguran: "
+        "3 temuan ujaran kebencian dalam 90 hari, 2 di antaranya setelah pembinaan: "
         "pola yang berlanjut."
     ) in a.reasons_id
-    assert (
-        "3 hate-speech findings in 90 days, 2 of them after a reminder: a continuing pattern."
-        in (a.reasons_en)
+    assert "3 hate-speech findings in 90 days, 2 of them after guidance: a continuing pattern." in (
+        a.reasons_en
     )
     # Even one finding after a reminder is beyond guidance.
     assert assess([post(days=5, after_reminder=True)], now=NOW).step == "summons"

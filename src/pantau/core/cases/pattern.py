@@ -11,7 +11,7 @@ Rules (numbers in :class:`Weights`, all adjustable):
 - Each finding weighs ``kind × category × severity × reach``: shares and reactions weigh less
   than authored posts (0.5 and 0.25); reach adds modestly (logarithmic, capped).
 - Findings in the last ``window_days`` count fully, older ones within a year at half weight.
-- Persistence after a reminder (guidance) raises the step to at least a summons.
+- Persistence after guidance raises the step to at least a summons.
 - The same violation repeated after a sanction raises it further: the next sanction must be
   heavier than the last (PP 94/2021 Pasal 35 ayat (2), no look-back limit), and after a medium
   or heavy sanction that may mean heavy, which requires an examination team (Pasal 29 ayat (2)).
@@ -190,8 +190,8 @@ def assess(
                 1 for e in after_reminder if e.category == category and age_days(e) <= w.window_days
             )
             label_id, label_en = CATEGORY_ID[category], CATEGORY_EN[category]
-            tail_id = f", {late} di antaranya setelah teguran" if late else ""
-            tail_en = f", {late} of them after a reminder" if late else ""
+            tail_id = f", {late} di antaranya setelah pembinaan" if late else ""
+            tail_en = f", {late} of them after guidance" if late else ""
             rid.append(
                 f"{n} temuan {label_id} dalam {w.window_days} hari{tail_id}: "
                 + ("pola yang berlanjut." if late else "pola berulang.")
@@ -203,11 +203,11 @@ def assess(
         if after_reminder:
             step = max(step, 1)
             rid.append(
-                f"{len(after_reminder)} temuan terjadi setelah pembinaan/teguran: pembinaan belum "
+                f"{len(after_reminder)} temuan terjadi setelah pembinaan: pembinaan belum "
                 "berhasil; langkah berikutnya pemanggilan."
             )
             ren.append(
-                f"{len(after_reminder)} finding(s) came after guidance or a reminder: guidance "
+                f"{len(after_reminder)} finding(s) came after guidance: guidance "
                 "has not worked; the next step is a summons."
             )
         if after_sanction:

@@ -36,9 +36,16 @@ ACTION_FIELDS = {
     "form_examination_team": ["members"],
     "record_bap": ["bap_text", "refused"],
     "record_recommendation": ["provision", "impact", "note"],
-    "record_decision": ["sanction_code", "decision_number", "decision_date", "reason"],
+    "record_decision": [
+        "sanction_code",
+        "other_level",
+        "other_sanction_code",
+        "decision_number",
+        "decision_date",
+        "reason",
+    ],
     "record_receipt": ["receipt_date", "by_post"],
-    "resolve_appeal": ["outcome", "reason"],
+    "resolve_appeal": ["outcome", "new_sanction_code", "reason"],
     "return_recommendation": ["reason"],
     "decide_no_sanction": ["reason"],
     "dismiss_case": ["reason"],
@@ -88,15 +95,16 @@ def _actions(user, case):
             "fields": ACTION_FIELDS.get(step.name, []),
             "is_transition": step.is_transition,
             "waiting": step.waiting,
-            "form": _action_form(step.name) if step.possible else None,
+            "form": _action_form(step.name, case) if step.possible else None,
         }
         for step in case_next_steps(user, case, exclude=exclude)
     ]
 
 
-def _action_form(name: str) -> ActionForm:
-    """The step's form; a summons shows the examination date's two bounds (Pasal 26 ayat (2))."""
-    form = ActionForm(auto_id=f"{name}-%s")
+def _action_form(name: str, case) -> ActionForm:
+    """The step's form; a summons shows the examination date's two bounds (Pasal 26 ayat (2));
+    the decision offers the recommended level's sanctions, another level only with a reason."""
+    form = ActionForm(auto_id=f"{name}-%s", case=case)
     if name in ("escalate_to_summons", "issue_second_summons"):
         letter = timezone.localdate()
         window = chronology.exam_window(letter)
@@ -178,7 +186,7 @@ def case_action(request, case_id: int):
         valid = form.is_valid()
         data = form.cleaned_data if valid else {}
     else:
-        form = ActionForm(request.POST)
+        form = ActionForm(request.POST, case=case)
         valid = form.is_valid()
         data = form.action_data() if valid else {}
         if name == "withdraw_appeal":
