@@ -1,4 +1,4 @@
-"""The finding page's evidence block: phrases with their share of the score, the watchlist hit
+"""The finding page's (and the API's) evidence: phrases with their share of the score, the watchlist hit
 first, never a span of punctuation or stop words — also for results stored before these rules —
 and words instead of spans when nothing stands out (issue 16 item 4)."""
 
@@ -57,3 +57,14 @@ def test_the_indonesian_page_says_it_in_indonesian(login_as, make_finding):
     _store(finding, [])
     html = login_as("inspector").get(reverse("finding_detail", args=[finding.pk])).content.decode()
     assert "Tidak ada frasa yang menonjol; skor berasal dari pola umum." in html
+
+
+def test_the_api_gives_the_same_evidence_as_the_page(client, users, make_finding):
+    from pantau.users.services import api_token_create
+
+    finding = make_finding(text=TEXT)
+    _store(finding, [_ev("!", weight=0.40), _ev("saja"), _ev("usir", weight=0.2),
+                     _ev("kaum pendatang", source="watchlist", weight=0.3)])  # fmt: skip
+    _token, key = api_token_create(user=users["inspector"], name="t", scope="full")
+    body = client.get(f"/api/v1/findings/{finding.pk}", HTTP_AUTHORIZATION=f"Bearer {key}").json()
+    assert [e["text"] for e in body["evidence"]] == ["kaum pendatang", "usir"]

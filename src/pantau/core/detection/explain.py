@@ -222,6 +222,22 @@ def shapley_parts(p_model: float, p_other: float) -> tuple[float, float]:
     return (p_model - overlap) / both, (p_other - overlap) / both
 
 
+def says_something(text: str) -> bool:
+    """True when a span's text holds a word that is not a stop word (not only punctuation,
+    emoji, numbers or function words)."""
+    words = [w.strip(".,!?;:'\"()[]").lower() for w in str(text or "").split()]
+    return any(has_letter(w) and w not in STOP_WORDS for w in words)
+
+
+def shown_evidence(items: Sequence[dict] | None) -> list[dict]:
+    """Stored evidence as a reviewer is shown it: spans that say something, by `select_evidence`.
+
+    Results stored before the present rules (with "!" or "saja" as spans) pass through it too."""
+    return select_evidence(
+        [e for e in items or [] if isinstance(e, dict) and says_something(e.get("text"))]
+    )
+
+
 def select_evidence(items: Sequence[dict], limit: int = MAX_SPANS) -> list[dict]:
     """The spans to show, most telling first: watchlist hits, claim matches, phrases with a
     lexicon word, other phrases by weight; at most `limit`, never the same span twice for a

@@ -10,22 +10,15 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import gettext as _
 
-from pantau.core.detection.explain import select_evidence
-from pantau.core.detection.targets import STOP_WORDS, has_letter
+from pantau.core.detection.explain import shown_evidence
 
 register = template.Library()
-
-
-def _says_something(text: str) -> bool:
-    words = [w.strip(".,!?;:'\"()[]").lower() for w in str(text or "").split()]
-    return any(has_letter(w) and w not in STOP_WORDS for w in words)
 
 
 @register.filter
 def reviewer_evidence(evidence) -> list[dict]:
     """The spans worth a reviewer's attention, most telling first."""
-    items = [e for e in evidence or [] if isinstance(e, dict) and _says_something(e.get("text"))]
-    return select_evidence(items)
+    return shown_evidence(evidence)
 
 
 @register.filter
