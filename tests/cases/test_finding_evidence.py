@@ -1,6 +1,6 @@
-"""The finding page's (and the API's) evidence: phrases with their share of the score, the watchlist hit
-first, never a span of punctuation or stop words — also for results stored before these rules —
-and words instead of spans when nothing stands out (issue 16 item 4)."""
+"""The finding page's (and the API's) evidence: phrases with their share of the score, the
+watchlist hit first, never a span of punctuation or stop words — also for results stored before
+these rules — and words instead of spans when nothing stands out (issue 16 item 4)."""
 
 from __future__ import annotations
 
