@@ -24,7 +24,7 @@ def check_contract(res: dict, text: str) -> None:
     assert res["model"].startswith("pantau-id-")
     if "hate_speech" in res["flags"]:
         hs = res["hate_speech"]
-        assert hs["target"] in {"individual", "group"}
+        assert hs["target"] in {"individual", "group", "state"}
         assert hs["topics"] and set(hs["topics"]) <= {
             "religion",
             "race",

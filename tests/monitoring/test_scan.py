@@ -59,7 +59,7 @@ def test_only_posts_over_a_threshold_become_findings(registry, model_name):
     assert result["model"] == model_name and finding.scan.model_version == model_name
     assert set(result["scores"]) == {"hate_speech", "abusive", "radicalism", "hoax"}
     assert finding.scan.flags == result["flags"] == finding.categories
-    assert any(e["text"] == "kafir" and e["source"] == "model" for e in result["evidence"])
+    assert any("kafir" in e["text"] and e["source"] == "model" for e in result["evidence"])
     for e in result["evidence"]:
         assert HATEFUL[e["start"] : e["end"]] == e["text"]
     assert not Finding.objects.filter(post__in=[criticism, ordinary]).exists()

@@ -25,6 +25,7 @@ from pantau.cases.selectors import acting_role, case_get_for_user, cases_visible
 from pantau.cases.services import case_act
 from pantau.cases.timeline import employee_pattern
 from pantau.core import text_limits
+from pantau.core.detection.explain import shown_evidence
 from pantau.monitoring.models import Finding
 from pantau.users.permissions import is_own_record
 from pantau.users.roles import VIEW_POSTS, Role
@@ -61,7 +62,7 @@ def _finding_out(f: Finding) -> dict:
         "post_text": f.post.text,
         "post_url": f.post.url,
         "posted_at": f.post.created_at,
-        "evidence": (result or {}).get("evidence", []),
+        "evidence": shown_evidence((result or {}).get("evidence")),
         "claims": (result or {}).get("claims", []),
     }
 

@@ -20,8 +20,12 @@ Each result is the DESIGN.md §3 dict::
      "evidence": [{"category", "start", "end", "text", "source", "weight", ...}],
      "claims": [...], "model": "pantau-id-<version>"}
 
-Evidence offsets index the original text (Python string indices). Watchlist evidence also
-carries ``entry_id``, ``reason_id`` and ``reason_en``. Without a hoax scorer, ``hoax`` is 0.0.
+Evidence offsets index the original text (Python string indices). At most five spans per post,
+watchlist hits first, never a span of punctuation or stop words alone; ``weight`` is the span's
+share of its category's score (the shares of one category sum to at most 1). Watchlist evidence
+also carries ``entry_id``, ``reason_id`` and ``reason_en``; model phrases holding a lexicon word
+carry ``lexicon`` (``group``, ``state`` or ``abusive``). ``hate_speech.target`` is
+``individual``, ``group`` or ``state``. Without a hoax scorer, ``hoax`` is 0.0.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from pantau.audit.services import access_record
 from pantau.cases import chronology
 from pantau.cases.calendar import calendar
+from pantau.cases.charge import findings_with_charges
 from pantau.cases.errors import CaseError
 from pantau.cases.forms import ActionForm, AppealForm, ResponseForm
 from pantau.cases.models import Notification
@@ -141,7 +142,7 @@ def case_detail(request, case_id: int):
         {
             "case": case,
             "role": role,
-            "findings": findings,
+            "findings": findings_with_charges(case, findings),
             "steps": case.steps.select_related("actor"),
             "deadlines": deadlines,
             "responses": case.responses.prefetch_related("attachments"),
