@@ -9,6 +9,10 @@ import tempfile
 os.environ.setdefault("PANTAU_SECRET_KEY", "test-secret-key-not-for-production-0123456789")
 os.environ.setdefault("PANTAU_DATA_DIR", tempfile.mkdtemp(prefix="pantau-test-"))
 os.environ.setdefault("PANTAU_ENFORCE_TOTP", "0")
+# The typeface's static faces are cut once per machine, not once per test run (letters.fonts).
+os.environ.setdefault(
+    "PANTAU_FONT_DIR", os.path.join(os.path.expanduser("~"), ".cache", "pantau-test", "fonts")
+)
 
 from pantau.settings import *  # noqa: E402,F403
 

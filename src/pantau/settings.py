@@ -373,6 +373,8 @@ PANTAU_DEADLINE_DAYS: dict[str, int] = {}
 # Working days between a summons letter and its examination, to deliver the letter (the
 # Penjelasan of PP 94/2021 Pasal 26 ayat (2)); the article's maximum of 7 stays as written.
 PANTAU_SUMMONS_MIN_NOTICE_DAYS = int(os.environ.get("PANTAU_SUMMONS_MIN_NOTICE_DAYS", "3"))
+# Where the letters' typeface is cut into static faces once per installed version (letters.fonts).
+PANTAU_FONT_DIR = os.environ.get("PANTAU_FONT_DIR") or None
 
 # --- Organisation ---------------------------------------------------------------------------
 PANTAU_ORGANISATION = os.environ.get("PANTAU_ORGANISATION", "Pemerintah Kota Teluk Sejahtera")

@@ -8,7 +8,8 @@ the same lines and the same pages.
 
 The package ships Arimo as a variable font (weight 400–700). ReportLab needs one static face per
 style, so the four faces (regular, bold, italic, bold italic) are cut from it with fontTools, once
-per installed version, and kept in ``DATA_DIR/fonts/``. There is no fallback: without the package
+per installed version (about 5 seconds a face), and kept in ``PANTAU_FONT_DIR`` (default
+``DATA_DIR/fonts/``). There is no fallback: without the package
 rendering stops with :class:`FontUnavailable`, which names the package to install.
 """
 
@@ -67,7 +68,8 @@ def _cache_folder() -> Path:
     from django.conf import settings
 
     version = metadata.version(PACKAGE)
-    return Path(settings.DATA_DIR) / "fonts" / f"{FAMILY.lower()}-{version}"
+    root = getattr(settings, "PANTAU_FONT_DIR", None) or Path(settings.DATA_DIR) / "fonts"
+    return Path(root) / f"{FAMILY.lower()}-{version}"
 
 
 def _cut(source: Path, weight: int, postscript: str) -> bytes:
