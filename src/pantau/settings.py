@@ -375,6 +375,8 @@ PANTAU_DEADLINE_DAYS: dict[str, int] = {}
 PANTAU_SUMMONS_MIN_NOTICE_DAYS = int(os.environ.get("PANTAU_SUMMONS_MIN_NOTICE_DAYS", "3"))
 # Where the letters' typeface is cut into static faces once per installed version (letters.fonts).
 PANTAU_FONT_DIR = os.environ.get("PANTAU_FONT_DIR") or None
+# Largest attachment to an employee's response, checked by its content (PDF or image).
+PANTAU_ATTACHMENT_MAX_MB = int(os.environ.get("PANTAU_ATTACHMENT_MAX_MB", "10"))
 
 # --- Organisation ---------------------------------------------------------------------------
 PANTAU_ORGANISATION = os.environ.get("PANTAU_ORGANISATION", "Pemerintah Kota Teluk Sejahtera")

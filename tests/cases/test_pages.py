@@ -21,7 +21,22 @@ from pantau.cases.services import case_act
 pytestmark = pytest.mark.django_db
 
 WITA = ZoneInfo("Asia/Makassar")
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def _one_page_pdf() -> bytes:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, invariant=1)
+    page.drawString(72, 720, "Klarifikasi")
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+PDF = _one_page_pdf()
 
 
 @pytest.fixture(autouse=True)
@@ -205,3 +220,53 @@ def test_the_self_check_shows_the_flags_and_stores_nothing(login_as, registry, e
 def test_the_self_check_needs_a_login(client):
     response = client.post(reverse("self_check"), {"text": "x"})
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def _png(width: int = 120, height: int = 80) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("bukti.pdf", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"),  # a program
+        ("bukti.pdf", b"%PDF-1.4\n%%EOF\n"),  # a PDF header with no page
+        ("bukti.png", b""),
+        ("bukti.docm", b"PK\x03\x04" + b"\x00" * 40),
+    ],
+)
+def test_an_attachment_that_is_not_a_pdf_or_image_is_refused_and_nothing_stored(
+    login_as, own_case, english, name, content
+):
+    upload = SimpleUploadedFile(name, content, content_type="application/pdf")
+    response = act(login_as("employee"), own_case, action="record_response", text="Klarifikasi",
+                   attachments=upload)  # fmt: skip
+    html = response.content.decode()
+    if content:
+        assert f"{name} is not a PDF or an image" in html
+    else:
+        assert "empty" in html.lower()  # Django's own check of the upload
+    assert not Response.objects.filter(case=own_case).exists()
+    assert not Attachment.objects.exists()
+
+
+def test_an_image_attachment_is_kept_and_an_oversized_one_refused(
+    login_as, own_case, english, settings
+):
+    client = login_as("employee")
+    png = _png()
+    act(client, own_case, action="record_response", text="Tangkapan layar",
+        attachments=SimpleUploadedFile("layar.png", png, content_type="image/png"))  # fmt: skip
+    assert Attachment.objects.get().sha256 == hashlib.sha256(png).hexdigest()
+    settings.PANTAU_ATTACHMENT_MAX_MB = 1
+    big = PDF + b"%" + b"x" * (1024 * 1024)
+    response = act(client, own_case, action="record_response", text="Besar",
+                   attachments=SimpleUploadedFile("besar.pdf", big))  # fmt: skip
+    assert "besar.pdf is larger than 1 MB" in response.content.decode()
+    assert Response.objects.filter(case=own_case).count() == 1

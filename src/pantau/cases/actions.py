@@ -382,16 +382,41 @@ def withdraw_appeal(case, actor, data) -> Result:
     return {}, {"appeal": appeal.pk, "outcome": "withdrawn"}, ["decider", "inspectors"]
 
 
-def record_response(case, actor, data) -> Result:
-    response = Response.objects.create(case=case, author=actor, text=str(data.get("text", "")))
-    for upload in data.get("attachments", []) or []:
+def _checked_uploads(uploads) -> list[tuple[object, str]]:
+    """Each upload with its SHA-256, after checking its size (before reading) and its content."""
+    from django.conf import settings
+
+    from pantau.core.attachments import AttachmentError, check_attachment
+
+    limit = int(getattr(settings, "PANTAU_ATTACHMENT_MAX_MB", 10)) * 1024 * 1024
+    out = []
+    for upload in uploads:
+        name = upload.name[:200]
+        if upload.size is not None and upload.size > limit:
+            raise CaseError(
+                _("%(name)s is larger than %(mb)d MB.") % {"name": name, "mb": limit // 2**20},
+                "bad_input",
+            )
         content = upload.read()
         upload.seek(0)
+        try:
+            checked = check_attachment(name, content, max_bytes=limit)
+        except AttachmentError:
+            raise CaseError(
+                _("%(name)s is not a PDF or an image (PNG, JPEG, WebP) Pantau can read.")
+                % {"name": name},
+                "bad_input",
+            ) from None
+        out.append((upload, checked.sha256))
+    return out
+
+
+def record_response(case, actor, data) -> Result:
+    uploads = _checked_uploads(data.get("attachments", []) or [])  # before anything is stored
+    response = Response.objects.create(case=case, author=actor, text=str(data.get("text", "")))
+    for upload, sha256 in uploads:
         Attachment.objects.create(
-            response=response,
-            file=upload,
-            name=upload.name[:200],
-            sha256=hashlib.sha256(content).hexdigest(),
+            response=response, file=upload, name=upload.name[:200], sha256=sha256
         )
     return (
         {},
