@@ -10,18 +10,7 @@ import time
 from pathlib import Path
 
 from pantau.cli.base import CliError, setup_django
-
-IMPORT_FORMATS = [
-    "x-archive",
-    "facebook",
-    "instagram",
-    "tiktok",
-    "csv",
-    "xlsx",
-    "jsonl",
-    "mastodon",
-    "rss",
-]
+from pantau.core.sources import FORMATS
 
 
 def register(sub) -> None:
@@ -31,7 +20,7 @@ def register(sub) -> None:
         description="Import posts from a file, an unpacked export directory or a .zip. Running "
         "the same file again after a crash continues where it stopped.",
     )
-    imp.add_argument("--format", required=True, choices=IMPORT_FORMATS, help="source format")
+    imp.add_argument("--format", required=True, choices=FORMATS, help="source format")
     imp.add_argument("path", type=Path, help="file, directory or .zip")
     imp.add_argument("--handle", help="account handle, when the export does not name it")
     imp.add_argument(

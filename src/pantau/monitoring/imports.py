@@ -32,6 +32,7 @@ from pantau.audit.services import audit_record
 from pantau.core.manifests import sha256_file
 from pantau.core.safe_text import printable_for_db
 from pantau.core.safe_urls import is_web_url
+from pantau.core.sources import FORMATS
 from pantau.core.sources.limits import InputLimits, screen_post
 from pantau.core.sources.model import SourceError, SourcePost, SourceProblem
 from pantau.core.zip_safety import ZipLimits
@@ -41,17 +42,7 @@ from pantau.monitoring.models import ImportProblem, ImportRun, Post
 
 logger = logging.getLogger(__name__)
 
-IMPORT_FORMATS = (
-    "x-archive",
-    "facebook",
-    "instagram",
-    "tiktok",
-    "csv",
-    "xlsx",
-    "jsonl",
-    "mastodon",
-    "rss",
-)
+IMPORT_FORMATS = FORMATS  # one list of formats, in core.sources
 MAX_PROBLEMS_STORED = 10_000
 # What a database refusing one row raises: a driver error, or the driver failing to encode it.
 _ROW_ERRORS = (DatabaseError, ValueError, UnicodeError, RecursionError, OverflowError)
