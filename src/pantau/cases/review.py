@@ -102,21 +102,6 @@ def route_conflicts(*, user, findings) -> int:
     return routed
 
 
-def route_queue_conflicts(*, user, queue: QuerySet[Finding], limit: int = 200) -> int:
-    """Route the conflicts among the first ``limit`` findings of a queue before it is shown.
-
-    Reads only what the check needs (the finding's employee, the post's id and text), not the
-    whole rows the queue page shows; nothing at all for someone without a staff record."""
-    if user.employee_id is None:
-        return 0
-    head = (
-        queue.select_related(None)
-        .select_related("post")
-        .only("pk", "employee_id", "post_id", "top_category", "post__text", "post__platform")
-    )
-    return route_conflicts(user=user, findings=list(head[:limit]))
-
-
 def _check(*, reviewer, finding: Finding, outcome: str, category: str, skb_item, reason: str):
     if reviewer.role not in REVIEWER_ROLES:
         raise ReviewError(_("Only inspectors and the inspectorate head review findings."))

@@ -14,7 +14,7 @@ from pantau.cases.review import (
     ReviewError,
     finding_decide,
     review_queue,
-    route_queue_conflicts,
+    route_conflicts,
 )
 from pantau.cases.timeline import employee_pattern
 from pantau.monitoring.models import Finding
@@ -27,10 +27,13 @@ from pantau.users.roles import VIEW_POSTS, Role
 def queue(request):
     form = ReviewFilterForm(request.GET or None)
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
-    route_queue_conflicts(user=request.user, queue=review_queue(user=request.user, **filters))
     page = Paginator(review_queue(user=request.user, **filters), 25).get_page(
         request.GET.get("page")
     )
+    # The rows shown are checked for conflicts of interest; routed ones leave the queue, so the
+    # page is read again (and its newcomers checked) until it holds none.
+    while route_conflicts(user=request.user, findings=list(page)):
+        page = Paginator(review_queue(user=request.user, **filters), 25).get_page(page.number)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
