@@ -87,7 +87,7 @@ def complaint_lookup(request):
 
 @role_perm_required(VIEW_COMPLAINTS)
 def complaint_list(request):
-    page = Paginator(Complaint.objects.select_related("post"), 50).get_page(request.GET.get("page"))
+    page = Paginator(Complaint.objects.all(), 50).get_page(request.GET.get("page"))
     return render(request, "monitoring/complaint_list.html", {"page": page})
 
 
