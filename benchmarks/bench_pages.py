@@ -286,7 +286,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=2_000)
     parser.add_argument("--findings", type=int, default=200)
-    parser.add_argument("--waiting", type=int, help="findings awaiting review (default 10 %%)")
+    parser.add_argument(
+        "--waiting",
+        type=int,
+        help="findings awaiting review (default 90 %% up to 10,000 posts, else 10 %%)",
+    )
     parser.add_argument("--cases", type=int, default=20)
     parser.add_argument("--employees", type=int, help="default: 3,000, or 300 at the demo's size")
     parser.add_argument("--large", action="store_true",
@@ -302,7 +306,8 @@ def main() -> None:
         parser.error("--data-dir keeps a SQLite database; leave it out with --postgres")
     if args.large:
         args.posts, args.findings, args.cases = 1_000_000, 20_000, 2_000
-    args.waiting = args.waiting or max(1, args.findings // 10)
+    if args.waiting is None:  # the demo's findings all await review; a city's mostly do not
+        args.waiting = args.findings * 9 // 10 if args.posts <= 10_000 else args.findings // 10
     args.employees = args.employees or (300 if args.posts <= 10_000 else 3_000)
     if args.waiting > args.findings or args.findings > args.posts:
         parser.error("need waiting <= findings <= posts")
