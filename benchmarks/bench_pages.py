@@ -14,6 +14,10 @@ posts, 20,000 findings (2,000 waiting) and 2,000 cases (``--large``), on SQLite 
     .venv/bin/python benchmarks/bench_pages.py                       # demo size, SQLite
     .venv/bin/python benchmarks/bench_pages.py --posts 200000 --findings 10000 --cases 2000
     .venv/bin/python benchmarks/bench_pages.py --large --postgres postgres://pantau:pantau@127.0.0.1:54329/postgres
+
+With ``--postgres`` the database ``pantau_bench_pages`` (or ``$PANTAU_BENCH_DB``) is created on that
+server and dropped at the end. Wall times include waiting for a core: on a busy machine compare the
+CPU column, which is this process's own time (on PostgreSQL the server's work is not in it).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-BENCH_DB = "pantau_bench_pages"
+BENCH_DB = os.environ.get("PANTAU_BENCH_DB", "pantau_bench_pages")
 PLATFORMS = ["facebook", "instagram", "x", "tiktok", "youtube"]
 CATEGORIES = ["hate_speech", "abusive", "radicalism", "hoax"]
 DECIDED = {"confirmed": "confirm", "dismissed": "dismiss", "protected": "protected"}
