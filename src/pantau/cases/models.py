@@ -336,6 +336,11 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [  # every page counts the user's unread notices (the navigation)
+            models.Index(
+                fields=["user"], name="cases_notification_unread_idx", condition=Q(read_at=None)
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.subject

@@ -49,13 +49,29 @@ class PostTargets:
             if name and len(name) > 5
         ]
 
+        self._handles: dict[str, set[int]] = {}
+
+    def read_handles(self, texts) -> None:
+        """Look up the accounts mentioned in all these texts at once (one query for a page)."""
+        wanted = {m.lower() for text in texts for m in _MENTION.findall(text or "")}
+        wanted -= self._handles.keys()
+        if not wanted:
+            return
+        for handle in wanted:
+            self._handles[handle] = set()
+        rows = Account.objects.filter(handle_key__in=wanted).values_list(
+            "handle_key", "employee_id"
+        )
+        for handle, employee_id in rows:
+            self._handles[handle].add(employee_id)
+
     def __call__(self, text: str) -> set[int]:
         handles = {m.lower() for m in _MENTION.findall(text or "")}
         ids = set()
         if handles:
-            ids.update(
-                Account.objects.filter(handle_key__in=handles).values_list("employee_id", flat=True)
-            )
+            self.read_handles([text])
+            for handle in handles:
+                ids |= self._handles[handle]
         lowered = (text or "").lower()
         ids.update(employee_id for employee_id, name in self._names if name in lowered)
         ids.discard(None)
@@ -123,6 +139,8 @@ class ActorFacts:
         self.employee_id = user.employee_id
         self.targets = PostTargets()
         self.declared = declared_parties(user.employee_id) if user.employee_id else set()
+        if user.employee_id:
+            self.targets.read_handles(f.post.text for f in findings)
         posts = [f.post_id for f in findings]
         self.reported = _reported_by(user, posts) if user.employee_id and posts else set()
 

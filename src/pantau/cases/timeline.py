@@ -24,14 +24,13 @@ def _severity(finding: Finding) -> float:
 
 def employee_events(employee: Employee) -> list[Event]:
     """Confirmed findings (and those awaiting review, marked unconfirmed) on one timeline."""
-    reminders = sorted(
-        c.guidance_at for c in Case.objects.filter(employee=employee) if c.guidance_at
+    cases = list(
+        Case.objects.filter(employee=employee).values_list(
+            "guidance_at", "decision_date", "sanction_code"
+        )
     )
-    sanctions = sorted(
-        (c.decision_date, c.sanction_code)
-        for c in Case.objects.filter(employee=employee)
-        if c.decision_date and c.sanction_code
-    )
+    reminders = sorted(guided for guided, _date, _code in cases if guided)
+    sanctions = sorted((date, code) for _guided, date, code in cases if date and code)
     events = []
     findings = (
         Finding.objects.filter(employee=employee)
@@ -43,6 +42,21 @@ def employee_events(employee: Employee) -> list[Event]:
             ]
         )
         .select_related("post", "scan")
+        .only(  # what the pattern reads, not the posts' raw records
+            "created_at",
+            "top_category",
+            "score",
+            "status",
+            "post",
+            "scan",
+            "scan__result",
+            "post__created_at",
+            "post__kind",
+            "post__likes",
+            "post__shares",
+            "post__comments",
+            "post__views",
+        )
     )
     for f in findings:
         when = f.post.created_at or f.created_at

@@ -10,7 +10,12 @@ from django.utils.translation import gettext as _
 
 from pantau.audit.services import access_record
 from pantau.cases.forms import ReviewFilterForm, ReviewForm
-from pantau.cases.review import ReviewError, finding_decide, review_queue, route_conflicts
+from pantau.cases.review import (
+    ReviewError,
+    finding_decide,
+    review_queue,
+    route_conflicts,
+)
 from pantau.cases.timeline import employee_pattern
 from pantau.monitoring.models import Finding
 from pantau.monitoring.scanning import NOTES as SCAN_NOTES
@@ -22,12 +27,15 @@ from pantau.users.roles import VIEW_POSTS, Role
 def queue(request):
     form = ReviewFilterForm(request.GET or None)
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
-    if request.user.role != Role.AUDITOR:
-        first = review_queue(user=request.user, **filters)[:200]
-        route_conflicts(user=request.user, findings=list(first))
     page = Paginator(review_queue(user=request.user, **filters), 25).get_page(
         request.GET.get("page")
     )
+    # The rows shown are checked for conflicts of interest; routed ones leave the queue, so the
+    # page is read again (and its newcomers checked) until it holds none.
+    while request.user.role != Role.AUDITOR and route_conflicts(  # reading writes nothing
+        user=request.user, findings=list(page)
+    ):
+        page = Paginator(review_queue(user=request.user, **filters), 25).get_page(page.number)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
