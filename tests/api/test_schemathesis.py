@@ -15,7 +15,9 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -29,12 +31,21 @@ SCOPES = ["none", "push", "read", "full"]
 
 @pytest.fixture
 def api_state(users, api_objects, settings):
-    """Users, a finding, a case and a complaint; rate limits raised so the checks see the work."""
+    """Users, a finding, a case and a complaint; rate limits raised so the checks see the work.
+
+    Requests reach the WSGI app directly, not through Django's test client, so the end of each
+    request would close the database connection, and with it the test's transaction (on
+    PostgreSQL). As Django's test client does, the connection is kept for the test's duration.
+    """
     settings.PANTAU_API_RATE_PER_MINUTE = 100_000
     settings.PANTAU_COMPLAINT_RATE_PER_HOUR = 100_000
     settings.PANTAU_SCAN_IN_BACKGROUND = False
     cache.clear()
-    return api_objects
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield api_objects
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
