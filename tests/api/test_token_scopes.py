@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 READ = {"read", "full"}
 # operation id: (scopes that may call it, the role that calls it, the answer it then gets).
-# The case has just opened: the ladder refuses a response or an appeal at that stage (422),
+# The case has just opened: the ladder refuses a response or an appeal at that stage (409),
 # an answer that comes only after the token was accepted.
 OPERATIONS = {
     "pantau_api_v1_push_posts": ({"push", "full"}, "inspector", 200),
@@ -29,8 +29,8 @@ OPERATIONS = {
     "pantau_api_cases_api_self_check": (READ, "employee", 200),
     "pantau_api_cases_api_decide": ({"full"}, "inspector", 200),
     "pantau_api_cases_api_case_action": ({"full"}, "inspector", 200),
-    "pantau_api_cases_api_respond": ({"full"}, "employee", 422),
-    "pantau_api_cases_api_appeal": ({"full"}, "employee", 422),
+    "pantau_api_cases_api_respond": ({"full"}, "employee", 409),
+    "pantau_api_cases_api_appeal": ({"full"}, "employee", 409),
 }
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field, field_validator
 
 from pantau.api.auth import READ_AUTH, WRITE_AUTH
+from pantau.api.errors import errors
+from pantau.api.fields import SkbItem, WholeNumber
 from pantau.cases.errors import CaseError
 from pantau.cases.next_steps import case_next_steps
 from pantau.cases.review import (
@@ -25,8 +28,10 @@ from pantau.cases.selectors import acting_role, case_get_for_user, cases_visible
 from pantau.cases.services import case_act
 from pantau.cases.timeline import employee_pattern
 from pantau.core import text_limits
+from pantau.core.cases import ladder
+from pantau.core.cases.provisions import SKB_ITEMS
 from pantau.core.detection.explain import shown_evidence
-from pantau.monitoring.models import Finding
+from pantau.monitoring.models import Category, Finding
 from pantau.users.permissions import is_own_record
 from pantau.users.roles import VIEW_POSTS, Role
 
@@ -72,8 +77,21 @@ def _reviewer(request) -> None:
         raise HttpError(403, "only inspectors and the inspectorate head review findings")
 
 
-@router.get("/findings", response=list[FindingOut], summary="The review queue", auth=READ_AUTH)
-def findings(request: HttpRequest, category: str = "", limit: int = 50):
+# A category, or "" for all of them.
+CategoryOrAll = Literal[("", *Category.values)]
+
+
+@router.get(
+    "/findings",
+    response={200: list[FindingOut], **errors(401, 403, 422)},
+    summary="The review queue",
+    auth=READ_AUTH,
+)
+def findings(
+    request: HttpRequest,
+    category: CategoryOrAll = "",
+    limit: int = Query(50, ge=1, le=500),
+):
     _reviewer(request)
     limit = max(1, min(limit, 500))
     # As the web queue: conflicts of interest go to another reviewer; one's own never shows.
@@ -85,7 +103,12 @@ def findings(request: HttpRequest, category: str = "", limit: int = 50):
     return [_finding_out(f) for f in qs.select_related("scan")[:limit]]
 
 
-@router.get("/findings/{finding_id}", response=FindingOut, summary="One finding", auth=READ_AUTH)
+@router.get(
+    "/findings/{finding_id}",
+    response={200: FindingOut, **errors(401, 403, 404, 422)},
+    summary="One finding",
+    auth=READ_AUTH,
+)
 def finding(request: HttpRequest, finding_id: int):
     if not request.user.has_role_perm(VIEW_POSTS):
         raise HttpError(403, "your role does not see findings")
@@ -101,16 +124,27 @@ def _visible_finding(request, finding_id: int) -> Finding:
 
 
 _REVIEW_ERROR_STATUS = {StaleFinding: 409, ConflictOfInterest: 403}
+OUTCOMES = ["confirm", "dismiss", "protected", "not_attributable"]
+SKB_NUMBERS = sorted(item.number for item in SKB_ITEMS)
 
 
 class DecisionIn(Schema):
     outcome: str = Field(
-        max_length=30, description="confirm, dismiss, protected or not_attributable"
+        max_length=30,
+        description="confirm, dismiss, protected or not_attributable",
+        json_schema_extra={"enum": OUTCOMES},
     )
-    reason: str = Field(min_length=1, max_length=text_limits.NOTE)
-    category: str = Field("", max_length=30)
-    skb_item: int | None = None
-    version: int = Field(description="the finding's version you read (optimistic locking)")
+    reason: str = Field(min_length=1, max_length=text_limits.NOTE, pattern=r"\S")
+    category: str = Field(
+        "",
+        max_length=30,
+        description="the violation's category; required to confirm",
+        json_schema_extra={"enum": ["", *Category.values]},
+    )
+    skb_item: SkbItem | None = Field(
+        None, description="the SKB 11 item (1 to 11); required to confirm"
+    )
+    version: WholeNumber = Field(description="the finding's version you read (optimistic locking)")
 
 
 class DecisionOut(Schema):
@@ -121,7 +155,7 @@ class DecisionOut(Schema):
 
 @router.post(
     "/findings/{finding_id}/decision",
-    response=DecisionOut,
+    response={200: DecisionOut, **errors(400, 401, 403, 404, 409, 422)},
     summary="Decide a finding (confirm, dismiss, protected criticism, not attributable)",
 )
 def decide(request: HttpRequest, finding_id: int, payload: DecisionIn):
@@ -172,7 +206,12 @@ def _case_out(case, user) -> dict:
     }
 
 
-@router.get("/cases", response=list[CaseOut], summary="Cases you may see", auth=READ_AUTH)
+@router.get(
+    "/cases",
+    response={200: list[CaseOut], **errors(401, 422)},
+    summary="Cases you may see",
+    auth=READ_AUTH,
+)
 def cases(request: HttpRequest, state: str = ""):
     qs = cases_visible_to(request.user)
     if state:
@@ -180,16 +219,35 @@ def cases(request: HttpRequest, state: str = ""):
     return [_case_out(c, request.user) for c in qs[:500]]
 
 
-@router.get("/cases/{case_id}", response=CaseOut, summary="One case", auth=READ_AUTH)
+@router.get(
+    "/cases/{case_id}",
+    response={200: CaseOut, **errors(401, 404, 422)},
+    summary="One case",
+    auth=READ_AUTH,
+)
 def case(request: HttpRequest, case_id: int):
     return _case_out(case_get_for_user(user=request.user, case_id=case_id), request.user)
 
 
+# A well-formed step the case refuses now (its state, or a rule not yet met) is a conflict with
+# the case's current state: 409, as a stale version is. 422 stays for invalid input.
+_CASE_ERROR_STATUS = {
+    "stale": 409,
+    "wrong_state": 409,
+    "precondition_failed": 409,
+    "no_role": 403,
+    "role_not_allowed": 403,
+}
+STEP_NAMES = [t.name for t in ladder.TRANSITIONS] + [e.name for e in ladder.EVENTS]
+
+
 class ActionIn(Schema):
     action: str = Field(
-        max_length=100, description="a transition or event name of the ladder (see next_steps)"
+        max_length=100,
+        description="a transition or event name of the ladder (see next_steps)",
+        json_schema_extra={"enum": STEP_NAMES},
     )
-    version: int | None = None
+    version: WholeNumber | None = None
     data: dict = Field(default_factory=dict, description="the step's input, e.g. summons_date")
 
     @field_validator("data")
@@ -203,7 +261,7 @@ class ActionIn(Schema):
 
 @router.post(
     "/cases/{case_id}/actions",
-    response=CaseOut,
+    response={200: CaseOut, **errors(400, 401, 403, 404, 409, 422)},
     summary="Take a ladder step (transition or recorded event)",
 )
 def case_action(request: HttpRequest, case_id: int, payload: ActionIn):
@@ -219,7 +277,7 @@ def case_action(request: HttpRequest, case_id: int, payload: ActionIn):
             expected_version=payload.version,
         )
     except CaseError as exc:
-        status = {"stale": 409, "no_role": 403, "role_not_allowed": 403}.get(exc.code, 422)
+        status = _CASE_ERROR_STATUS.get(exc.code, 422)
         raise HttpError(status, str(exc)) from None
     except (KeyError, ValueError) as exc:
         raise HttpError(422, f"bad input: {exc}") from None
@@ -232,18 +290,29 @@ class TextIn(Schema):
 
 class AppealIn(TextIn):
     kind: str = Field(
-        "objection", max_length=20, description="objection (keberatan) or appeal (banding)"
+        "objection",
+        max_length=20,
+        description="objection (keberatan) or appeal (banding)",
+        json_schema_extra={"enum": ["objection", "appeal"]},
     )
 
 
-@router.post("/cases/{case_id}/responses", response=CaseOut, summary="The employee's response")
+@router.post(
+    "/cases/{case_id}/responses",
+    response={200: CaseOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="The employee's response",
+)
 def respond(request: HttpRequest, case_id: int, payload: TextIn):
     return case_action(
         request, case_id, ActionIn(action="record_response", data={"text": payload.text})
     )
 
 
-@router.post("/cases/{case_id}/appeals", response=CaseOut, summary="Lodge an objection or appeal")
+@router.post(
+    "/cases/{case_id}/appeals",
+    response={200: CaseOut, **errors(400, 401, 403, 404, 409, 422)},
+    summary="Lodge an objection or appeal",
+)
 def appeal(request: HttpRequest, case_id: int, payload: AppealIn):
     return case_action(
         request,
@@ -261,7 +330,7 @@ class PatternOut(Schema):
 
 @router.get(
     "/cases/{case_id}/pattern",
-    response=PatternOut,
+    response={200: PatternOut, **errors(401, 404, 422)},
     summary="Pattern or outburst: evidence for the examiner, not a verdict",
     auth=READ_AUTH,
 )
@@ -278,7 +347,12 @@ def pattern(request: HttpRequest, case_id: int):
     }
 
 
-@router.post("/self-check", summary="Check a draft post; nothing is stored", auth=READ_AUTH)
+@router.post(
+    "/self-check",
+    response={200: dict, **errors(400, 401, 403, 422)},
+    summary="Check a draft post; nothing is stored",
+    auth=READ_AUTH,
+)
 def self_check(request: HttpRequest, payload: TextIn):
     from pantau.monitoring.scanning import get_engine
 

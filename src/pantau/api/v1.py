@@ -12,11 +12,12 @@ from ninja.errors import HttpError
 from pydantic import Field, field_validator
 
 from pantau.api.auth import TokenAuth
+from pantau.api.errors import errors
+from pantau.api.fields import WEB_URL_PATTERN, IsoDateTime, WholeNumber, web_url
 from pantau.api.ratelimit import RateLimited, hit
 from pantau.api.storable import StorableSchema
 from pantau.audit.services import audit_record
 from pantau.core.handles import PLATFORMS
-from pantau.core.safe_urls import check_web_url
 from pantau.core.sources.model import SourcePost
 from pantau.monitoring.attribution import AccountDirectory
 from pantau.users.models import ApiToken
@@ -37,27 +38,32 @@ def _mount_routers() -> None:
 
 @api.exception_handler(RateLimited)
 def _rate_limited(request, exc: RateLimited):
-    response = api.create_response(request, {"message": str(exc), "extra": {}}, status=429)
+    response = api.create_response(request, {"detail": str(exc)}, status=429)
     response["Retry-After"] = str(exc.retry_after)
     return response
 
 
 class PostIn(StorableSchema):
     platform: str = Field(
-        description="facebook, instagram, x, tiktok, youtube, threads, mastodon, other"
+        description="facebook, instagram, x, tiktok, youtube, threads, mastodon, other",
+        json_schema_extra={"enum": list(PLATFORMS)},
     )
     post_id: str | None = Field(
         None, max_length=200, description="the platform's id; omitted: content hash"
     )
     handle: str = Field(min_length=1, max_length=150)
-    url: str = Field("", max_length=1000)
-    created_at: dt.datetime | None = Field(None, description="ISO 8601 with a time zone")
-    kind: str = Field("post", description="post, comment, share or reaction")
+    url: str = Field("", max_length=1000, json_schema_extra={"pattern": WEB_URL_PATTERN})
+    created_at: IsoDateTime | None = Field(None, description="ISO 8601 with a time zone")
+    kind: str = Field(
+        "post",
+        description="post, comment, share or reaction",
+        json_schema_extra={"enum": ["post", "comment", "share", "reaction"]},
+    )
     text: str = Field(min_length=1, max_length=100_000)
-    likes: int = Field(0, ge=0)
-    shares: int = Field(0, ge=0)
-    comments: int = Field(0, ge=0)
-    views: int = Field(0, ge=0)
+    likes: WholeNumber = Field(0, ge=0)
+    shares: WholeNumber = Field(0, ge=0)
+    comments: WholeNumber = Field(0, ge=0)
+    views: WholeNumber = Field(0, ge=0)
     raw: dict | None = None
 
     @field_validator("platform")
@@ -70,7 +76,7 @@ class PostIn(StorableSchema):
     @field_validator("url")
     @classmethod
     def _url(cls, value: str) -> str:
-        return check_web_url(value)
+        return web_url(value)
 
     @field_validator("kind")
     @classmethod
@@ -129,7 +135,7 @@ def _to_source(item: PostIn) -> SourcePost:
 
 @api.post(
     "/posts",
-    response=PushOut,
+    response={200: PushOut, **errors(400, 401, 413, 422, 429)},
     auth=TokenAuth(ApiToken.Scope.PUSH, ApiToken.Scope.FULL),
     summary="Push a batch of posts",
     tags=["posts"],
@@ -166,9 +172,12 @@ def push_posts(request: HttpRequest, payload: PushIn):
 
 
 class ComplaintIn(StorableSchema):
-    post_url: str = Field("", max_length=1000)
+    post_url: str = Field("", max_length=1000, json_schema_extra={"pattern": WEB_URL_PATTERN})
     handle: str = Field("", max_length=150)
-    category: str = Field(description="hate_speech, abusive, radicalism or hoax")
+    category: str = Field(
+        description="hate_speech, abusive, radicalism or hoax",
+        json_schema_extra={"enum": ["hate_speech", "abusive", "radicalism", "hoax"]},
+    )
     reason: str = Field(min_length=1, max_length=5000)
     anonymous: bool = True
     reporter_name: str = Field("", max_length=200)
@@ -177,7 +186,7 @@ class ComplaintIn(StorableSchema):
     @field_validator("post_url")
     @classmethod
     def _post_url(cls, value: str) -> str:
-        return check_web_url(value)
+        return web_url(value)
 
     @field_validator("category")
     @classmethod
@@ -205,7 +214,33 @@ def _complaint_out(complaint) -> dict:
 
 @api.post(
     "/complaints",
-    response={201: ComplaintOut},
+    response={201: ComplaintOut, **errors(400, 413, 422, 429)},
+    # A post link or a screenshot: the one rule between fields, stated in the schema too.
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "multipart/form-data": {
+                    "encoding": {
+                        "screenshot": {"contentType": "image/png, image/jpeg, image/webp"}
+                    },
+                    "schema": {
+                        "anyOf": [
+                            {
+                                "required": ["post_url"],
+                                "properties": {"post_url": {"minLength": 1}},
+                            },
+                            {
+                                "required": ["screenshot"],
+                                "properties": {
+                                    "screenshot": {"type": "string", "format": "binary"}
+                                },
+                            },
+                        ]
+                    },
+                }
+            }
+        }
+    },
     auth=None,
     tags=["complaints"],
     summary="Submit a complaint (public, rate-limited)",
@@ -227,6 +262,8 @@ def submit_complaint(
         limit=settings.PANTAU_COMPLAINT_RATE_PER_HOUR,
         window=3600,
     )
+    if screenshot is None and request.POST.get("screenshot"):
+        raise HttpError(422, "screenshot: send the image as a file, not as a text field")
     try:
         complaint = complaint_submit(
             **payload.dict(),
@@ -240,7 +277,7 @@ def submit_complaint(
 
 @api.get(
     "/complaints/{reference}",
-    response=ComplaintOut,
+    response={200: ComplaintOut, **errors(404, 422, 429)},
     auth=None,
     tags=["complaints"],
     summary="Follow a complaint by its reference number",
