@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -152,11 +153,13 @@ def test_the_server_refuses_a_body_over_its_limit_before_reading_it(tmp_path):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "PANTAU_BROKER_URL"}
+        if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "PANTAU_BROKER_URL", "PANTAU_DEMO"}
     }
-    env.update(
+    env.update(  # a production start: it refuses weak or demo settings (pantau check --deploy)
         PANTAU_DATA_DIR=str(tmp_path / "var"),
-        PANTAU_SECRET_KEY="serve-limit-test-secret",
+        PANTAU_SECRET_KEY=secrets.token_urlsafe(50),
+        PANTAU_AUDIT_KEY=secrets.token_hex(32),
+        PANTAU_ENFORCE_TOTP="1",
         PANTAU_MAX_REQUEST_MB="1",
     )
     cli = [sys.executable, "-m", "pantau.cli"]

@@ -280,5 +280,7 @@ def _attach_to_case(*, finding: Finding, actor) -> Case:
         )
     from pantau.cases.notifications import notify_case_opened
 
-    transaction.on_commit(lambda: notify_case_opened(case_id=case.pk, created=created))
+    transaction.on_commit(  # the decision stands: a failed notice is logged, not raised
+        lambda: notify_case_opened(case_id=case.pk, created=created), robust=True
+    )
     return case

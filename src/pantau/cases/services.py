@@ -135,7 +135,10 @@ def _act(*, case_id: int, name: str, actor, data: dict | None, seen: int | None)
     if notices:
         from pantau.cases.notifications import send_case_notices
 
+        # After the commit the step stands: a notice that fails (e.g. SQLite busy) is logged, never
+        # turned into a refusal of what is already stored.
         transaction.on_commit(
-            lambda: send_case_notices(case_id=case.pk, step=name, recipients=notices)
+            lambda: send_case_notices(case_id=case.pk, step=name, recipients=notices),
+            robust=True,
         )
     return case
